@@ -1,0 +1,94 @@
+//! Printing reports: one JSON object with `--json`, else a table for a person.
+
+use mlops_engine::agreement::AgreementReport;
+use mlops_engine::split::SplitReport;
+use mlops_engine::table::ProfileReport;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// JSON when asked, else the report's table.
+pub fn render<T: Serialize>(report: &T, json: bool, table: fn(&T) -> String) -> String {
+    if json {
+        serde_json::to_string(report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    } else {
+        table(report)
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    match x {
+        Some(v) => format!("{v:.4}"),
+        None => "-".into(),
+    }
+}
+
+fn warnings(out: &mut String, warnings: &[String]) {
+    for w in warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+}
+
+pub fn profile_table(r: &ProfileReport) -> String {
+    let mut out = format!("{} rows, {} columns\n", r.rows, r.columns.len());
+    let _ = writeln!(
+        out,
+        "{:<24} {:<12} {:>8} {:>8} {:>12} {:>12} {:>12} {:>12}",
+        "column", "kind", "missing", "distinct", "mean", "std", "min", "max"
+    );
+    for c in &r.columns {
+        let kind = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:<24} {:<12} {:>8} {:>8} {:>12} {:>12} {:>12} {:>12}",
+            c.name,
+            kind,
+            c.missing,
+            c.distinct,
+            num(c.mean),
+            num(c.std),
+            num(c.min),
+            num(c.max)
+        );
+    }
+    warnings(&mut out, &r.warnings);
+    out.trim_end().to_string()
+}
+
+pub fn agreement_table(r: &AgreementReport) -> String {
+    let mut out = format!(
+        "{} rows, raters {}\npercent agreement {}\nfleiss kappa {}\ndisagreements {}\n",
+        r.rows,
+        r.raters.join(", "),
+        num(r.percent_agreement),
+        num(r.fleiss_kappa),
+        r.disagreements
+    );
+    for k in &r.cohen_kappa {
+        let _ = writeln!(out, "cohen kappa {} / {}: {}", k.a, k.b, num(k.kappa));
+    }
+    warnings(&mut out, &r.warnings);
+    out.trim_end().to_string()
+}
+
+pub fn split_table(r: &SplitReport) -> String {
+    let mut out = format!(
+        "{} rows, target {}, seed {}\n{:<8} {:>8}",
+        r.rows, r.target, r.seed, "split", "rows"
+    );
+    for l in &r.labels {
+        let _ = write!(out, " {:>10}", if l.is_empty() { "(missing)" } else { l });
+    }
+    out.push('\n');
+    for s in &r.splits {
+        let _ = write!(out, "{:<8} {:>8}", s.name, s.rows);
+        for l in &r.labels {
+            let _ = write!(out, " {:>10}", s.class_counts.get(l).copied().unwrap_or(0));
+        }
+        out.push('\n');
+    }
+    warnings(&mut out, &r.warnings);
+    out.trim_end().to_string()
+}

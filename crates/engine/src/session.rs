@@ -1,0 +1,153 @@
+//! The engine's state between requests: the loaded datasets.
+//!
+//! The browser's worker keeps one `Session` for the page's lifetime; the CLI
+//! makes one per command. A failed load leaves the previous working dataset
+//! in place, so a bad file never costs the user their data.
+
+use crate::api::{ColumnInfo, DatasetSummary, Request, Response};
+use crate::error::{EngineError, Result};
+use crate::table::{profile, read_csv, CsvOptions, Table};
+use crate::{agreement, samples, split};
+
+/// Rows shown in the Data lab's preview.
+pub const PREVIEW_ROWS: usize = 10;
+
+/// Loaded datasets and the one being worked on.
+#[derive(Debug, Default)]
+pub struct Session {
+    working: Option<Table>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn working(&self) -> Result<&Table> {
+        self.working
+            .as_ref()
+            .ok_or_else(|| EngineError::UnknownDataset {
+                name: "(none loaded)".into(),
+            })
+    }
+
+    /// Answers a request. `bytes` carries a file's content for `LoadCsv`.
+    pub fn handle(&mut self, request: Request, bytes: Option<&[u8]>) -> Response {
+        match self.try_handle(request, bytes) {
+            Ok(r) => r,
+            Err(e) => Response::from_error(&e),
+        }
+    }
+
+    fn try_handle(&mut self, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
+        match request {
+            Request::LoadSample { id } => {
+                let sample = samples::get(&id)
+                    .ok_or_else(|| EngineError::UnknownDataset { name: id.clone() })?;
+                let table = read_csv(
+                    sample.csv.as_bytes(),
+                    &CsvOptions {
+                        name: sample.id.to_string(),
+                        delimiter: None,
+                    },
+                )?;
+                Ok(self.adopt(table))
+            }
+            Request::LoadCsv { name, delimiter } => {
+                let delimiter = parse_delimiter(delimiter.as_deref())?;
+                let bytes = bytes.ok_or_else(|| {
+                    EngineError::bad_request(format!("{name}: no file content was sent"))
+                })?;
+                let table = read_csv(bytes, &CsvOptions { name, delimiter })?;
+                Ok(self.adopt(table))
+            }
+            Request::Profile => Ok(Response::Profile(profile(self.working()?))),
+            Request::Agreement { raters } => Ok(Response::Agreement(agreement::agreement(
+                self.working()?,
+                &raters,
+            )?)),
+            Request::Split(req) => Ok(Response::Split(
+                split::split_table(self.working()?, &req)?.report,
+            )),
+        }
+    }
+
+    /// Makes `table` the working dataset and describes it.
+    pub fn adopt(&mut self, table: Table) -> Response {
+        let dataset = summarize(&table);
+        let profile = profile(&table);
+        self.working = Some(table);
+        Response::Loaded { dataset, profile }
+    }
+}
+
+/// Parses a delimiter option: one character, or the word `tab`.
+pub fn parse_delimiter(text: Option<&str>) -> Result<Option<u8>> {
+    match text {
+        None | Some("") => Ok(None),
+        Some(t) if t.eq_ignore_ascii_case("tab") || t == "\\t" => Ok(Some(b'\t')),
+        Some(t) if t.len() == 1 && t.is_ascii() => Ok(Some(t.as_bytes()[0])),
+        Some(t) => Err(EngineError::bad_request(format!(
+            "delimiter must be one character or \"tab\", not \"{t}\""
+        ))),
+    }
+}
+
+/// The header's and the Data lab's description of a table.
+pub fn summarize(table: &Table) -> DatasetSummary {
+    let rows = table.n_rows.min(PREVIEW_ROWS);
+    DatasetSummary {
+        name: table.name.clone(),
+        rows: table.n_rows as u64,
+        columns: table
+            .columns
+            .iter()
+            .map(|c| ColumnInfo {
+                name: c.name.clone(),
+                kind: c.kind(),
+            })
+            .collect(),
+        delimiter: (table.source.delimiter as char).to_string(),
+        encoding: table.source.encoding.clone(),
+        bytes: table.source.bytes,
+        preview: (0..rows)
+            .map(|r| {
+                table
+                    .columns
+                    .iter()
+                    .map(|c| c.text(r).map(|t| t.into_owned()).unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+        warnings: table.warnings.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_parsing() {
+        assert_eq!(parse_delimiter(None).unwrap(), None);
+        assert_eq!(parse_delimiter(Some("tab")).unwrap(), Some(b'\t'));
+        assert_eq!(parse_delimiter(Some(";")).unwrap(), Some(b';'));
+        assert!(parse_delimiter(Some(";;")).unwrap_err().is_usage());
+    }
+
+    #[test]
+    fn unknown_sample_is_an_error_response() {
+        let mut s = Session::new();
+        let r = s.handle(Request::LoadSample { id: "nope".into() }, None);
+        assert!(matches!(r, Response::Error { usage: false, .. }));
+    }
+
+    #[test]
+    fn requests_without_data_say_so() {
+        let mut s = Session::new();
+        match s.handle(Request::Profile, None) {
+            Response::Error { message, .. } => assert!(message.contains("no dataset")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

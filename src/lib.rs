@@ -1,0 +1,1 @@
+//! MLOps Playground, the web app (placeholder; the shell arrives next).
