@@ -1,5 +1,29 @@
-//! Train/dev/test splits (`mlops split`) and the split lottery.
-//! (Stub: the strategies arrive with the Split lab.)
+//! Train/dev/test splits (`mlops split`, the Split lab) and the split lottery.
+//!
+//! Why this module is careful: a split decides what a test score means. A
+//! class missing from a split, a group leaking across splits or a future
+//! row in train makes a score lie without any error, so every strategy here
+//! follows the rounding rules of `shared/spec/cli.md` exactly, reports the
+//! counts it achieved, and turns each trap into a sentence in `warnings`.
+//!
+//! Determinism: every assignment comes from integer-only draws on a ChaCha8
+//! stream ([`crate::rng`]), so a seed gives the same rows in the CLI and in
+//! the browser. The golden fixture `tests/fixtures/split/golden.json` pins
+//! this; [`golden_assignment`] is the function to check it on any platform.
+//!
+//! Files: [`sizes`] (largest remainder), [`allocate`] (the stratified
+//! class-by-split table), [`assign`] (random and stratified rows), [`group`],
+//! [`time`], plus the export of split files and the lottery.
+
+pub mod allocate;
+pub mod assign;
+pub mod group;
+pub mod sizes;
+pub mod time;
+
+pub use allocate::stratified_allocation;
+pub use assign::{random_assignment, stratified_assignment};
+pub use sizes::split_sizes;
 
 use crate::error::{EngineError, Result};
 use crate::table::Table;
@@ -71,10 +95,275 @@ pub fn split_names(n: usize) -> &'static [&'static str] {
     }
 }
 
-/// Splits a table.
+/// Checks ratios: two or three whole percentages summing to 100 (a zero
+/// ratio is allowed; its split is empty and a warning says so).
+pub fn validate_ratios(ratios: &[u32]) -> Result<()> {
+    if !(2..=3).contains(&ratios.len()) {
+        return Err(EngineError::bad_request(format!(
+            "ratios need two or three numbers, got {}",
+            ratios.len()
+        )));
+    }
+    let sum: u64 = ratios.iter().map(|&r| u64::from(r)).sum();
+    if sum != 100 {
+        return Err(EngineError::bad_request(format!(
+            "ratios must sum to 100, not {sum}"
+        )));
+    }
+    Ok(())
+}
+
+/// The assignment the golden fixture pins, from class codes alone: the
+/// function to call from a `wasm-bindgen-test` with the fixture's `classes`
+/// and each case's strategy, ratios and seed, comparing with
+/// [`assignment_text`] of the result. `random` uses only `classes.len()`;
+/// `group` and `time` need a table and are a bad request here.
+pub fn golden_assignment(
+    classes: &[u32],
+    n_classes: usize,
+    strategy: Strategy,
+    ratios: &[u32],
+    seed: u64,
+) -> Result<Vec<u8>> {
+    validate_ratios(ratios)?;
+    match strategy {
+        Strategy::Random => Ok(random_assignment(classes.len(), ratios, seed)),
+        Strategy::Stratified => stratified_assignment(classes, n_classes, ratios, seed),
+        Strategy::Group | Strategy::Time => Err(EngineError::bad_request(
+            "golden assignments cover the random and stratified strategies",
+        )),
+    }
+}
+
+/// An assignment as text, one digit per row (`"0120…"`), as the golden
+/// fixture stores it.
+pub fn assignment_text(assignment: &[u8]) -> String {
+    assignment
+        .iter()
+        .map(|&s| char::from(b'0'.saturating_add(s.min(9))))
+        .collect()
+}
+
+/// Splits a table (`shared/spec/cli.md`, `mlops split`).
+///
+/// Checks, in order: the ratios (bad request), `by` present for `group` and
+/// `time` (bad request naming it), the target and `by` columns (unknown
+/// column). A table with no rows is not an error: every split is empty and
+/// a warning says so. Class counts come from the target's
+/// [`crate::table::ClassIndex`] (labels numeric-sorted when all are numbers;
+/// a missing value is the class `""`).
 pub fn split_table(table: &Table, request: &SplitRequest) -> Result<SplitOutcome> {
-    table.column(&request.target)?;
-    Err(EngineError::unusable(&table.name, "splits not built yet"))
+    validate_ratios(&request.ratios)?;
+    let by_name = match request.strategy {
+        Strategy::Group | Strategy::Time => match request.by.as_deref() {
+            Some(name) if !name.is_empty() => Some(name),
+            _ => {
+                return Err(EngineError::bad_request(format!(
+                    "the {} strategy needs --by, the {} column",
+                    strategy_name(request.strategy),
+                    if request.strategy == Strategy::Group {
+                        "group"
+                    } else {
+                        "time"
+                    }
+                )))
+            }
+        },
+        _ => None,
+    };
+    let target = table.column(&request.target)?;
+    let by = by_name.map(|name| table.column(name)).transpose()?;
+    let index = target.class_index();
+    let n = index.codes.len();
+    let ratios = &request.ratios;
+    let mut warnings = Vec::new();
+
+    let assignment = match (request.strategy, by) {
+        (Strategy::Stratified, _) => {
+            stratified_assignment(&index.codes, index.n_classes(), ratios, request.seed)?
+        }
+        (Strategy::Group, Some(by)) => {
+            let groups = by.class_index();
+            if groups.missing > 0 {
+                warnings.push(format!(
+                    "{} rows have no value in \"{}\"; they form one group",
+                    groups.missing, by.name
+                ));
+            }
+            let split =
+                group::group_assignment(&groups.codes, groups.n_classes(), ratios, request.seed);
+            if split.sizes != split.targets {
+                warnings.push(group_miss_warning(&split.sizes, &split.targets, ratios));
+            }
+            split.assignment
+        }
+        (Strategy::Time, Some(by)) => {
+            let split = time::time_assignment(by, ratios);
+            warnings.extend(split.warnings);
+            split.assignment
+        }
+        _ => random_assignment(n, ratios, request.seed),
+    };
+
+    let report = build_report(
+        request,
+        &index.labels,
+        &index.codes,
+        &assignment,
+        index.missing,
+        warnings,
+    );
+    Ok(SplitOutcome { report, assignment })
+}
+
+fn strategy_name(s: Strategy) -> &'static str {
+    match s {
+        Strategy::Random => "random",
+        Strategy::Stratified => "stratified",
+        Strategy::Group => "group",
+        Strategy::Time => "time",
+    }
+}
+
+/// `58/21/21 rows (58.0%/21.0%/21.0%)` against the targets.
+fn group_miss_warning(sizes: &[u64], targets: &[u64], ratios: &[u32]) -> String {
+    let n: u64 = sizes.iter().sum();
+    let percent: Vec<String> = sizes
+        .iter()
+        .map(|&s| {
+            if n == 0 {
+                "0.0%".to_string()
+            } else {
+                format!("{:.1}%", s as f64 * 100.0 / n as f64)
+            }
+        })
+        .collect();
+    let join = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join("/");
+    let wanted: Vec<String> = ratios.iter().map(|r| format!("{r}%")).collect();
+    format!(
+        "groups must stay whole, so the split is {} ({} rows) instead of {} ({} rows)",
+        percent.join("/"),
+        join(sizes),
+        wanted.join("/"),
+        join(targets)
+    )
+}
+
+/// Per-split class counts, and the warnings every strategy shares.
+fn build_report(
+    request: &SplitRequest,
+    labels: &[String],
+    codes: &[u32],
+    assignment: &[u8],
+    missing: usize,
+    mut warnings: Vec<String>,
+) -> SplitReport {
+    let m = request.ratios.len();
+    let names = split_names(m);
+    let mut counts = vec![vec![0u64; labels.len()]; m];
+    for (&c, &s) in codes.iter().zip(assignment) {
+        if let Some(cell) = counts
+            .get_mut(s as usize)
+            .and_then(|row| row.get_mut(c as usize))
+        {
+            *cell += 1;
+        }
+    }
+    let rows: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
+    let n = codes.len();
+    if n == 0 {
+        warnings.push("the table has no rows, so every split is empty".to_string());
+    } else {
+        for (j, &r) in rows.iter().enumerate() {
+            if r == 0 {
+                warnings.push(format!(
+                    "{} has no rows ({} × {}% rounds to 0 or nothing was left)",
+                    names.get(j).copied().unwrap_or("?"),
+                    n,
+                    request.ratios.get(j).copied().unwrap_or(0)
+                ));
+            }
+        }
+    }
+    if missing > 0 {
+        warnings.push(format!(
+            "{missing} rows have no value in \"{}\"; they are counted as the class \"\"",
+            request.target
+        ));
+    }
+    let mut singletons = Vec::new();
+    let mut absent: Vec<(String, Vec<&str>)> = Vec::new();
+    for (k, label) in labels.iter().enumerate() {
+        let total: u64 = counts.iter().map(|r| r[k]).sum();
+        if total == 1 && m > 1 {
+            singletons.push(label.clone());
+            continue;
+        }
+        let empty_in: Vec<&str> = (0..m)
+            .filter(|&j| rows[j] > 0 && counts[j][k] == 0)
+            .map(|j| names.get(j).copied().unwrap_or("?"))
+            .collect();
+        if total > 0 && !empty_in.is_empty() {
+            absent.push((label.clone(), empty_in));
+        }
+    }
+    const LISTED: usize = 5;
+    match singletons.len() {
+        0 => {}
+        1 => warnings.push(format!(
+            "class \"{}\" has only one row, so only one split can contain it",
+            singletons[0]
+        )),
+        c => warnings.push(format!(
+            "{c} classes have only one row each ({}), so each is in one split only",
+            quote_list(&singletons, LISTED)
+        )),
+    }
+    for (label, splits) in absent.iter().take(LISTED) {
+        warnings.push(format!(
+            "class \"{label}\" has no rows in {}: its recall and per-class metrics are undefined there",
+            splits.join(" and ")
+        ));
+    }
+    if absent.len() > LISTED {
+        warnings.push(format!(
+            "{} more classes have no rows in some split",
+            absent.len() - LISTED
+        ));
+    }
+    let splits = (0..m)
+        .map(|j| SplitSummary {
+            name: names.get(j).copied().unwrap_or("?").to_string(),
+            rows: rows[j],
+            class_counts: labels
+                .iter()
+                .zip(&counts[j])
+                .map(|(l, &c)| (l.clone(), c))
+                .collect(),
+        })
+        .collect();
+    SplitReport {
+        strategy: request.strategy,
+        seed: request.seed,
+        rows: n as u64,
+        target: request.target.clone(),
+        splits,
+        labels: labels.to_vec(),
+        warnings,
+    }
+}
+
+/// `"a", "b", "c" and 4 more`.
+fn quote_list(items: &[String], shown: usize) -> String {
+    let mut text: Vec<String> = items
+        .iter()
+        .take(shown)
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    if items.len() > shown {
+        text.push(format!("{} more", items.len() - shown));
+    }
+    text.join(", ")
 }
 
 /// Writes each split's rows as CSV, re-reading the source so every field keeps

@@ -1,0 +1,121 @@
+//! Row-to-split assignment for the `random` and `stratified` strategies.
+//!
+//! Why integer-only draws: the same seed must give the same rows in the CLI
+//! (x86_64, aarch64) and in the browser (wasm32). Every draw here is a
+//! Fisher–Yates swap index from [`crate::rng::below`] on a ChaCha8 stream, so
+//! no floating-point operation touches an assignment.
+
+use super::allocate::stratified_allocation;
+use super::sizes::split_sizes;
+use crate::error::{EngineError, Result};
+use crate::rng::{seeded, shuffle};
+
+/// A vector holding `counts[j]` copies of `j`, in split order.
+pub(crate) fn labels_from_counts(counts: &[u64]) -> Vec<u8> {
+    let total: u64 = counts.iter().sum();
+    let mut labels = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    for (j, &c) in counts.iter().enumerate() {
+        let j = u8::try_from(j).unwrap_or(u8::MAX);
+        labels.extend(std::iter::repeat_n(j, usize::try_from(c).unwrap_or(0)));
+    }
+    labels
+}
+
+/// `random`: the split sizes of [`split_sizes`], then the list
+/// `[0; s_0] ++ [1; s_1] ++ [2; s_2]` shuffled by Fisher–Yates with
+/// `seeded(seed)`; row `i` goes to split `list[i]`. Every set of rows with
+/// those sizes is equally likely.
+pub fn random_assignment(n_rows: usize, ratios: &[u32], seed: u64) -> Vec<u8> {
+    let sizes = split_sizes(n_rows as u64, ratios);
+    let mut labels = labels_from_counts(&sizes);
+    shuffle(&mut seeded(seed), &mut labels);
+    labels
+}
+
+/// `stratified`: the class-by-split table of [`stratified_allocation`], then,
+/// class by class in label order with one `seeded(seed)` stream, the list
+/// `[0; x_k0] ++ [1; x_k1] ++ [2; x_k2]` shuffled and dealt to the class's
+/// rows in their original order.
+///
+/// `classes[i]` is row `i`'s class code, below `n_classes` (a code out of
+/// range is a bad request).
+pub fn stratified_assignment(
+    classes: &[u32],
+    n_classes: usize,
+    ratios: &[u32],
+    seed: u64,
+) -> Result<Vec<u8>> {
+    let counts = class_totals(classes, n_classes)?;
+    let table = stratified_allocation(&counts, ratios)?;
+    // Rows grouped by class, each group in row order (a counting sort).
+    let mut start = Vec::with_capacity(n_classes + 1);
+    let mut acc = 0usize;
+    for &c in &counts {
+        start.push(acc);
+        acc += usize::try_from(c).unwrap_or(0);
+    }
+    start.push(acc);
+    let mut next = start.clone();
+    let mut rows = vec![0usize; classes.len()];
+    for (i, &c) in classes.iter().enumerate() {
+        let slot = &mut next[c as usize];
+        rows[*slot] = i;
+        *slot += 1;
+    }
+    let mut rng = seeded(seed);
+    let mut assignment = vec![0u8; classes.len()];
+    for (k, cells) in table.iter().enumerate() {
+        let mut labels = labels_from_counts(cells);
+        shuffle(&mut rng, &mut labels);
+        for (&row, &label) in rows[start[k]..start[k + 1]].iter().zip(&labels) {
+            assignment[row] = label;
+        }
+    }
+    Ok(assignment)
+}
+
+/// Rows per class; a code at or above `n_classes` is a bad request.
+pub(crate) fn class_totals(classes: &[u32], n_classes: usize) -> Result<Vec<u64>> {
+    let mut counts = vec![0u64; n_classes];
+    for (i, &c) in classes.iter().enumerate() {
+        match counts.get_mut(c as usize) {
+            Some(n) => *n += 1,
+            None => {
+                return Err(EngineError::bad_request(format!(
+                    "row {i} has class code {c}, but there are only {n_classes} classes"
+                )))
+            }
+        }
+    }
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_example_counts() {
+        let classes: Vec<u32> = (0..100).map(|i| u32::from(i % 10 < 3)).collect();
+        let a = stratified_assignment(&classes, 2, &[60, 20, 20], 7).unwrap_or_default();
+        let mut table = [[0u32; 3]; 2];
+        for (&c, &s) in classes.iter().zip(&a) {
+            table[c as usize][s as usize] += 1;
+        }
+        assert_eq!(table, [[42, 14, 14], [18, 6, 6]]);
+    }
+
+    #[test]
+    fn random_sizes() {
+        let a = random_assignment(101, &[60, 20, 20], 1);
+        let counts: Vec<usize> = (0..3u8)
+            .map(|j| a.iter().filter(|&&x| x == j).count())
+            .collect();
+        assert_eq!(counts, vec![61, 20, 20]);
+    }
+
+    #[test]
+    fn bad_codes_are_refused() {
+        assert!(stratified_assignment(&[0, 3], 2, &[50, 50], 0).is_err());
+    }
+}
