@@ -1,2 +1,217 @@
 //! Small numeric helpers shared by profiling, metrics and drift.
-//! (Stub: arrives with the Data lab.)
+//!
+//! Why one place: the same mean, standard deviation, quantile and histogram
+//! must give the same number on every page and in the CLI, and each follows
+//! the reference implementation the spec names (numpy), so a known-answer
+//! test pins it once. Functions take plain slices of non-missing values and
+//! return `None` where the value is undefined (never NaN).
+
+/// Arithmetic mean, `Σx / n`, corrected by a second pass
+/// (`m + Σ(x - m) / n`) so large offsets do not cost digits. `None` for no
+/// values.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let n = values.len() as f64;
+    let m = values.iter().sum::<f64>() / n;
+    let correction = values.iter().map(|x| x - m).sum::<f64>() / n;
+    Some(m + correction)
+}
+
+/// Sum of squared deviations from the mean, `Σ(x - m)²`, two-pass with the
+/// compensation term of Chan, Golub and LeVeque (`- (Σ(x - m))² / n`).
+fn sum_squares(values: &[f64]) -> Option<f64> {
+    let m = mean(values)?;
+    let n = values.len() as f64;
+    let (mut ss, mut s) = (0.0, 0.0);
+    for &x in values {
+        let d = x - m;
+        ss += d * d;
+        s += d;
+    }
+    Some((ss - s * s / n).max(0.0))
+}
+
+/// Sample variance, `Σ(x - m)² / (n - 1)`; `None` for fewer than 2 values.
+pub fn sample_variance(values: &[f64]) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    Some(sum_squares(values)? / (values.len() - 1) as f64)
+}
+
+/// Sample standard deviation, `sqrt(Σ(x - m)² / (n - 1))` (pandas' `std`,
+/// numpy's `std(ddof=1)`); `None` for fewer than 2 values.
+pub fn sample_std(values: &[f64]) -> Option<f64> {
+    sample_variance(values).map(f64::sqrt)
+}
+
+/// Population standard deviation, `sqrt(Σ(x - m)² / n)` (numpy's `std`,
+/// scikit-learn's `StandardScaler`); `None` for no values.
+pub fn population_std(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    Some((sum_squares(values)? / values.len() as f64).sqrt())
+}
+
+/// The `q` quantile (0 ≤ q ≤ 1) of ascending `sorted` values by linear
+/// interpolation between order statistics, numpy's default
+/// (`method="linear"`): with `h = (n - 1) q`, `i = ⌊h⌋`, `g = h - i`,
+/// the answer is `x[i] + g (x[i+1] - x[i])`, computed as numpy's `_lerp`
+/// does (from the upper point when `g ≥ 0.5`) so results match to the bit.
+/// `None` for no values or `q` outside [0, 1].
+pub fn quantile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=1.0).contains(&q) {
+        return None;
+    }
+    let n = sorted.len();
+    let h = (n - 1) as f64 * q;
+    let i = (h.floor() as usize).min(n - 1);
+    let g = h - i as f64;
+    let a = sorted[i];
+    let b = sorted.get(i + 1).copied().unwrap_or(a);
+    let diff = b - a;
+    Some(if g >= 0.5 {
+        b - diff * (1.0 - g)
+    } else {
+        a + diff * g
+    })
+}
+
+/// Number of equal-width bins by Sturges' rule as numpy's
+/// `histogram_bin_edges(x, bins="sturges")` picks it: width
+/// `(max - min) / (log2 n + 1)`, bins `⌈(max - min) / width⌉`, at least 1.
+pub fn sturges_bins(n: usize, min: f64, max: f64) -> usize {
+    if n == 0 {
+        return 1;
+    }
+    let range = max - min;
+    let width = range / ((n as f64).log2() + 1.0);
+    if width > 0.0 && width.is_finite() {
+        ((range / width).ceil() as usize).max(1)
+    } else {
+        1
+    }
+}
+
+/// `bins + 1` equal-width edges from `min` to `max` as numpy builds them
+/// (`linspace`: `min + i (max - min) / bins`, the last edge exactly `max`).
+/// When `min == max` the range is widened to `min - 0.5 .. max + 0.5`, as
+/// numpy does.
+pub fn histogram_edges(min: f64, max: f64, bins: usize) -> Vec<f64> {
+    let bins = bins.max(1);
+    let (lo, hi) = if min == max {
+        (min - 0.5, max + 0.5)
+    } else {
+        (min, max)
+    };
+    let step = (hi - lo) / bins as f64;
+    let mut edges: Vec<f64> = (0..=bins).map(|i| i as f64 * step + lo).collect();
+    if let Some(last) = edges.last_mut() {
+        *last = hi;
+    }
+    edges
+}
+
+/// Counts of `values` in the bins of equal-width `edges` (`[e_i, e_i+1)`, the
+/// last bin closed), assigning each value exactly as numpy's `histogram`
+/// does; values outside the edges are not counted.
+pub fn histogram_counts(values: &[f64], edges: &[f64]) -> Vec<u64> {
+    let bins = edges.len().saturating_sub(1);
+    let mut counts = vec![0u64; bins];
+    let (Some(&first), Some(&last)) = (edges.first(), edges.last()) else {
+        return counts;
+    };
+    if bins == 0 {
+        return counts;
+    }
+    let denom = last - first;
+    for &x in values {
+        if !(x >= first && x <= last) {
+            continue;
+        }
+        let f = (x - first) / denom * bins as f64;
+        let mut i = if f.is_finite() && f > 0.0 {
+            (f as usize).min(bins)
+        } else {
+            0
+        };
+        if i == bins {
+            i -= 1;
+        }
+        if i > 0 && x < edges[i] {
+            i -= 1;
+        }
+        if i + 1 < bins && x >= edges[i + 1] {
+            i += 1;
+        }
+        counts[i] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    #[test]
+    fn mean_and_std_of_known_values() {
+        let x = [2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0];
+        assert_eq!(mean(&x), Some(5.0));
+        assert_eq!(population_std(&x), Some(2.0));
+        assert_relative_eq!(
+            sample_std(&x).unwrap(),
+            2.138089935299395,
+            max_relative = 1e-15
+        );
+    }
+
+    #[test]
+    fn std_of_one_value_is_undefined() {
+        assert_eq!(sample_std(&[3.0]), None);
+        assert_eq!(population_std(&[3.0]), Some(0.0));
+        assert_eq!(mean(&[]), None);
+    }
+
+    #[test]
+    fn large_offset_keeps_digits() {
+        let x: Vec<f64> = (0..1000).map(|i| 1e9 + f64::from(i % 4)).collect();
+        assert_relative_eq!(
+            sample_std(&x).unwrap(),
+            1.1185934253567071,
+            max_relative = 1e-9
+        );
+    }
+
+    #[test]
+    fn quantiles_match_numpy_linear() {
+        // np.percentile([1, 2, 3, 4], [25, 50, 75]) == [1.75, 2.5, 3.25]
+        let x = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile_sorted(&x, 0.25), Some(1.75));
+        assert_eq!(quantile_sorted(&x, 0.5), Some(2.5));
+        assert_eq!(quantile_sorted(&x, 0.75), Some(3.25));
+        assert_eq!(quantile_sorted(&x, 0.0), Some(1.0));
+        assert_eq!(quantile_sorted(&x, 1.0), Some(4.0));
+        assert_eq!(quantile_sorted(&[7.0], 0.3), Some(7.0));
+        assert_eq!(quantile_sorted(&[], 0.5), None);
+    }
+
+    #[test]
+    fn histogram_like_numpy() {
+        // np.histogram([1, 2, 2, 3, 10], bins=3) -> counts [4, 0, 1], edges [1, 4, 7, 10]
+        let x = [1.0, 2.0, 2.0, 3.0, 10.0];
+        let edges = histogram_edges(1.0, 10.0, 3);
+        assert_eq!(edges, vec![1.0, 4.0, 7.0, 10.0]);
+        assert_eq!(histogram_counts(&x, &edges), vec![4, 0, 1]);
+        // One value: numpy widens the range by 0.5 each side.
+        let edges = histogram_edges(5.0, 5.0, 1);
+        assert_eq!(edges, vec![4.5, 5.5]);
+        assert_eq!(histogram_counts(&[5.0, 5.0], &edges), vec![2]);
+        // np.histogram_bin_edges(np.arange(100), bins="sturges") has 8 bins.
+        assert_eq!(sturges_bins(100, 0.0, 99.0), 8);
+        assert_eq!(sturges_bins(1, 3.0, 3.0), 1);
+    }
+}

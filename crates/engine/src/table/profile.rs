@@ -1,8 +1,27 @@
-//! Column profiles (`mlops profile`), with histograms for the Data lab's cards.
-//! (Stub: statistics arrive with the Data lab.)
+//! Column profiles (`mlops profile`), with histograms and value counts for the
+//! Data lab's cards.
+//!
+//! Definitions (`shared/spec/cli.md`, `profile`): `missing` counts missing
+//! values; `distinct` counts distinct non-missing values; `mean`, `std`
+//! (sample, n - 1), `min`, `p25`/`p50`/`p75` (numpy's linear interpolation)
+//! and `max` are for numeric columns only and `None` (JSON `null`) for other
+//! kinds; `top` lists up to 10 most frequent values of categorical and
+//! boolean columns, by count descending, then value ascending (byte order).
+//!
+//! Additions: `histogram` for numeric columns, with as many equal-width bins
+//! as Sturges' rule gives (numpy's `bins="sturges"`: about `log2 n + 1`, so
+//! 21 bins for a million rows — few enough to draw, enough to see a shape);
+//! `value_counts`, the same order as `top` but up to 50, for the other kinds.
+//! A statistic that is undefined is `None` with a sentence in `warnings`.
 
-use super::{ColumnKind, Table};
+use super::{Column, ColumnData, ColumnKind, Table, MISSING_BOOL, MISSING_CODE};
+use crate::stats;
 use serde::{Deserialize, Serialize};
+
+/// Values listed in `top`.
+pub const TOP_VALUES: usize = 10;
+/// Values listed in `value_counts`.
+pub const VALUE_COUNTS: usize = 50;
 
 /// One of the most frequent values of a categorical or boolean column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,30 +71,197 @@ pub struct ProfileReport {
     pub warnings: Vec<String>,
 }
 
-/// Profiles every column of a table.
+/// Profiles every column of a table. The table's own warnings (from reading
+/// it) come first.
 pub fn profile(table: &Table) -> ProfileReport {
+    let mut warnings = table.warnings.clone();
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| profile_column(c, &mut warnings))
+        .collect();
     ProfileReport {
         rows: table.n_rows as u64,
-        columns: table
-            .columns
-            .iter()
-            .map(|c| ColumnProfile {
-                name: c.name.clone(),
-                kind: c.kind(),
-                missing: c.missing_count() as u64,
-                distinct: 0,
-                mean: None,
-                std: None,
-                min: None,
-                p25: None,
-                p50: None,
-                p75: None,
-                max: None,
-                top: vec![],
-                histogram: None,
-                value_counts: vec![],
-            })
-            .collect(),
-        warnings: table.warnings.clone(),
+        columns,
+        warnings,
+    }
+}
+
+/// Profiles one column, adding a sentence to `warnings` for each undefined
+/// statistic.
+pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProfile {
+    let mut p = ColumnProfile {
+        name: column.name.clone(),
+        kind: column.kind(),
+        missing: column.missing_count() as u64,
+        distinct: 0,
+        mean: None,
+        std: None,
+        min: None,
+        p25: None,
+        p50: None,
+        p75: None,
+        max: None,
+        top: vec![],
+        histogram: None,
+        value_counts: vec![],
+    };
+    match &column.data {
+        ColumnData::Numeric { values, missing } => {
+            let mut present: Vec<f64> = values
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| !missing.get(i))
+                .map(|(_, &x)| if x == 0.0 { 0.0 } else { x })
+                .collect();
+            p.mean = stats::mean(&present);
+            p.std = stats::sample_std(&present);
+            present.sort_unstable_by(f64::total_cmp);
+            p.distinct = if present.is_empty() {
+                0
+            } else {
+                1 + present.windows(2).filter(|w| w[0] != w[1]).count() as u64
+            };
+            p.min = present.first().copied();
+            p.max = present.last().copied();
+            p.p25 = stats::quantile_sorted(&present, 0.25);
+            p.p50 = stats::quantile_sorted(&present, 0.5);
+            p.p75 = stats::quantile_sorted(&present, 0.75);
+            match present.len() {
+                0 => warnings.push(format!(
+                    "column \"{}\" has no values; its statistics are null",
+                    column.name
+                )),
+                1 => warnings.push(format!(
+                    "column \"{}\" has one value; its standard deviation is null \
+                     (it needs two or more)",
+                    column.name
+                )),
+                _ => {}
+            }
+            if let (Some(lo), Some(hi)) = (p.min, p.max) {
+                let bins = stats::sturges_bins(present.len(), lo, hi);
+                let edges = stats::histogram_edges(lo, hi, bins);
+                let counts = stats::histogram_counts(&present, &edges);
+                p.histogram = Some(Histogram { edges, counts });
+            }
+        }
+        ColumnData::Categorical { codes, dictionary } => {
+            let mut counts = vec![0u64; dictionary.len()];
+            for &c in codes {
+                if c != MISSING_CODE {
+                    if let Some(n) = counts.get_mut(c as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+            let ranked = rank(dictionary.iter().zip(counts).map(|(v, n)| (v.as_str(), n)));
+            fill_counts(&mut p, ranked);
+        }
+        ColumnData::Boolean { values } => {
+            let mut counts = [0u64; 2];
+            for &v in values {
+                if v != MISSING_BOOL {
+                    if let Some(n) = counts.get_mut(usize::from(v)) {
+                        *n += 1;
+                    }
+                }
+            }
+            let ranked = rank([("false", counts[0]), ("true", counts[1])].into_iter());
+            fill_counts(&mut p, ranked);
+        }
+    }
+    p
+}
+
+/// Values that occur, by count descending, then value ascending.
+fn rank<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Vec<TopValue> {
+    let mut ranked: Vec<(&str, u64)> = counts.filter(|&(_, n)| n > 0).collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .map(|(v, n)| TopValue {
+            value: v.to_string(),
+            count: n,
+        })
+        .collect()
+}
+
+fn fill_counts(p: &mut ColumnProfile, mut ranked: Vec<TopValue>) {
+    p.distinct = ranked.len() as u64;
+    ranked.truncate(VALUE_COUNTS);
+    p.top = ranked.iter().take(TOP_VALUES).cloned().collect();
+    p.value_counts = ranked;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{read_csv, CsvOptions};
+
+    fn prof(text: &str) -> ProfileReport {
+        profile(&read_csv(text.as_bytes(), &CsvOptions::default()).unwrap())
+    }
+
+    #[test]
+    fn numeric_statistics() {
+        let r = prof("x\n1\n2\n3\n4\nNA\n");
+        let c = &r.columns[0];
+        assert_eq!(r.rows, 5);
+        assert_eq!((c.missing, c.distinct), (1, 4));
+        assert_eq!(c.mean, Some(2.5));
+        assert_eq!(c.std, Some((5.0f64 / 3.0).sqrt()));
+        assert_eq!(
+            (c.min, c.p25, c.p50, c.p75, c.max),
+            (Some(1.0), Some(1.75), Some(2.5), Some(3.25), Some(4.0))
+        );
+        assert!(c.top.is_empty());
+        let h = c.histogram.as_ref().unwrap();
+        assert_eq!(h.counts.iter().sum::<u64>(), 4);
+        assert!(r.warnings.is_empty());
+    }
+
+    #[test]
+    fn one_value_has_null_std_and_a_warning() {
+        let r = prof("x,y\n5,\n,\n");
+        assert_eq!(r.columns[0].std, None);
+        assert_eq!(r.columns[0].mean, Some(5.0));
+        assert_eq!(r.columns[1].mean, None);
+        assert_eq!(r.columns[1].distinct, 0);
+        assert_eq!(r.warnings.len(), 2);
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains("\"std\":null"));
+        assert!(!json.contains("NaN"));
+    }
+
+    #[test]
+    fn top_by_count_then_value() {
+        let r = prof("c,b\nb,true\na,false\nb,TRUE\nc,\na,true\n,false\n");
+        let c = &r.columns[0];
+        assert_eq!(c.kind, ColumnKind::Categorical);
+        assert_eq!((c.missing, c.distinct), (1, 3));
+        let top: Vec<(&str, u64)> = c.top.iter().map(|t| (t.value.as_str(), t.count)).collect();
+        assert_eq!(top, vec![("a", 2), ("b", 2), ("c", 1)]);
+        assert_eq!(c.mean, None);
+        assert!(c.histogram.is_none());
+        let b = &r.columns[1];
+        assert_eq!(b.kind, ColumnKind::Boolean);
+        let top: Vec<(&str, u64)> = b.top.iter().map(|t| (t.value.as_str(), t.count)).collect();
+        assert_eq!(top, vec![("true", 3), ("false", 2)]);
+    }
+
+    #[test]
+    fn top_is_capped_at_ten_and_value_counts_at_fifty() {
+        let mut text = String::from("c\n");
+        for i in 0..60 {
+            for _ in 0..(i % 3 + 1) {
+                text.push_str(&format!("v{i:02}\n"));
+            }
+        }
+        let r = prof(&text);
+        assert_eq!(r.columns[0].distinct, 60);
+        assert_eq!(r.columns[0].top.len(), 10);
+        assert_eq!(r.columns[0].value_counts.len(), 50);
+        assert_eq!(r.columns[0].top[0].value, "v02");
     }
 }
