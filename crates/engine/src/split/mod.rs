@@ -17,12 +17,14 @@
 
 pub mod allocate;
 pub mod assign;
+pub mod export;
 pub mod group;
 pub mod sizes;
 pub mod time;
 
 pub use allocate::stratified_allocation;
 pub use assign::{random_assignment, stratified_assignment};
+pub use export::export_splits;
 pub use sizes::split_sizes;
 
 use crate::error::{EngineError, Result};
@@ -364,20 +366,4 @@ fn quote_list(items: &[String], shown: usize) -> String {
         text.push(format!("{} more", items.len() - shown));
     }
     text.join(", ")
-}
-
-/// Writes each split's rows as CSV, re-reading the source so every field keeps
-/// exactly its input text (`shared/spec/cli.md`, `--out`). Returns one file's
-/// bytes per split, in split order.
-pub fn export_splits(
-    source: &[u8],
-    table: &Table,
-    assignment: &[u8],
-    n_splits: usize,
-) -> Result<Vec<Vec<u8>>> {
-    let _ = (source, assignment, n_splits);
-    Err(EngineError::unusable(
-        &table.name,
-        "split export not built yet",
-    ))
 }
