@@ -19,12 +19,14 @@ pub mod allocate;
 pub mod assign;
 pub mod export;
 pub mod group;
+pub mod lottery;
 pub mod sizes;
 pub mod time;
 
 pub use allocate::stratified_allocation;
 pub use assign::{random_assignment, stratified_assignment};
 pub use export::export_splits;
+pub use lottery::{lottery, LotteryReport};
 pub use sizes::split_sizes;
 
 use crate::error::{EngineError, Result};

@@ -1,0 +1,572 @@
+//! The split lottery: how much a random split's class counts depend on luck.
+//!
+//! Why: a random 60/20/20 split of 100 rows with 30 positives gives the
+//! balanced 18/6/6 positives less than one time in twenty; most seeds give a
+//! test set with more or fewer positives, and some a dev or test set with
+//! none (the trap behind scikit-learn issue #28994). The lottery shows the
+//! whole distribution over many seeds next to the stratified counts.
+//!
+//! Speed: a seed's outcome is its class-by-split count table, so the lottery
+//! samples those counts directly (multivariate hypergeometric draws), never
+//! rows: the cost does not grow with the number of rows, and 1,000 seeds over
+//! 100,000 rows take about a millisecond.
+//!
+//! Determinism: the report must be bit-identical on x86_64 and wasm32, so
+//! nothing that feeds it calls a libm function (`ln`, `exp`, `lgamma`,
+//! `powf` differ across platforms); only IEEE `+ − × ÷`, which are correctly
+//! rounded everywhere, exact powers of two, and [`crate::rng::unit_f64`].
+
+use super::allocate::stratified_allocation;
+use super::sizes::split_sizes;
+use super::{split_names, validate_ratios};
+use crate::error::{EngineError, Result};
+use crate::rng::{seeded, unit_f64};
+use rand_core::RngCore;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+/// The most seeds one lottery draws.
+pub const MAX_SEEDS: u32 = 1_000_000;
+
+/// How many seeds gave a class a given count in a split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountBin {
+    /// Rows of the class in the split.
+    pub count: u64,
+    /// Seeds (out of [`LotteryReport::seeds`]) that gave that count.
+    pub seeds: u32,
+}
+
+/// One class in one split over all seeds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LotteryClass {
+    /// Index into the input's `class_counts` (the page knows the labels).
+    pub class: usize,
+    /// The stratified (balanced) count of [`stratified_allocation`].
+    pub target: u64,
+    /// Counts seen, ascending, with how many seeds gave each.
+    pub histogram: Vec<CountBin>,
+    /// Seeds that gave exactly the target.
+    pub target_seeds: u32,
+}
+
+/// One split over all seeds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LotterySplit {
+    pub name: String,
+    /// The split's size (the same for every seed).
+    pub rows: u64,
+    pub classes: Vec<LotteryClass>,
+}
+
+/// The lottery's answer (through the worker to the page as JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LotteryReport {
+    pub seeds: u32,
+    pub base_seed: u64,
+    pub rows: u64,
+    pub ratios: Vec<u32>,
+    pub class_counts: Vec<u64>,
+    pub splits: Vec<LotterySplit>,
+    /// Share of the sampled seeds whose whole count table equals the
+    /// stratified allocation.
+    pub hit_share_sampled: f64,
+    /// The exact probability that a random split's count table equals the
+    /// stratified allocation (see [`table_probability`]).
+    pub hit_probability: f64,
+    /// Share of the sampled seeds in which some class with rows is absent
+    /// from some split that has rows.
+    pub missing_class_share: f64,
+    pub warnings: Vec<String>,
+}
+
+/// Runs the lottery: `seeds` random splits of a dataset with these class
+/// counts and ratios, drawn from one `seeded(base_seed)` stream.
+///
+/// A random split with sizes `s_j` ([`split_sizes`]) takes train as a
+/// uniformly random `s_0`-subset of the rows, dev as a random `s_1`-subset of
+/// the rest, test the remainder. So train's class counts follow the
+/// multivariate hypergeometric law `MVH(c, s_0)`, dev's `MVH(c − x_·0, s_1)`,
+/// and test gets what is left. An `MVH(r, d)` vector is drawn class by class:
+/// `x_k ~ Hypergeometric(N = Σ_{i≥k} r_i, K = r_k, n = d − Σ_{i<k} x_i)`,
+/// each by [`Sampler`]'s inversion. Lottery seed `i` is a draw, not the row
+/// assignment `split_table` gives for seed `base_seed + i`; the law is the
+/// same.
+pub fn lottery(
+    class_counts: &[u64],
+    ratios: &[u32],
+    seeds: u32,
+    base_seed: u64,
+) -> Result<LotteryReport> {
+    validate_ratios(ratios)?;
+    if seeds == 0 || seeds > MAX_SEEDS {
+        return Err(EngineError::bad_request(format!(
+            "the lottery draws between 1 and {MAX_SEEDS} seeds, not {seeds}"
+        )));
+    }
+    let n = class_counts
+        .iter()
+        .try_fold(0u64, |a, &c| a.checked_add(c))
+        .ok_or_else(|| EngineError::bad_request("too many rows"))?;
+    let m = ratios.len();
+    let k_classes = class_counts.len();
+    let sizes = split_sizes(n, ratios);
+    let target = stratified_allocation(class_counts, ratios)?;
+
+    let mut rng = seeded(base_seed);
+    let mut sampler = Sampler::default();
+    // histograms[j][k]: count → seeds.
+    let mut histograms: Vec<Vec<BTreeMap<u64, u32>>> = vec![vec![BTreeMap::new(); k_classes]; m];
+    let mut hits = 0u32;
+    let mut missing_seeds = 0u32;
+    let mut remaining = vec![0u64; k_classes];
+    let mut table = vec![vec![0u64; m]; k_classes];
+    for _ in 0..seeds {
+        remaining.copy_from_slice(class_counts);
+        for (j, &size) in sizes.iter().enumerate() {
+            let last = j + 1 == m;
+            let mut population: u64 = remaining.iter().sum();
+            let mut draws = size;
+            for k in 0..k_classes {
+                let x = if last {
+                    remaining[k]
+                } else {
+                    sampler.draw(&mut rng, population, remaining[k], draws)
+                };
+                population -= remaining[k];
+                draws = draws.saturating_sub(x);
+                remaining[k] -= x;
+                table[k][j] = x;
+            }
+        }
+        let mut hit = true;
+        let mut missing = false;
+        for k in 0..k_classes {
+            for j in 0..m {
+                let x = table[k][j];
+                *histograms[j][k].entry(x).or_insert(0) += 1;
+                hit &= x == target[k][j];
+                missing |= x == 0 && class_counts[k] > 0 && sizes[j] > 0;
+            }
+        }
+        hits += u32::from(hit);
+        missing_seeds += u32::from(missing);
+    }
+
+    let names = split_names(m);
+    let splits = (0..m)
+        .map(|j| LotterySplit {
+            name: names.get(j).copied().unwrap_or("?").to_string(),
+            rows: sizes[j],
+            classes: (0..k_classes)
+                .map(|k| LotteryClass {
+                    class: k,
+                    target: target[k][j],
+                    target_seeds: histograms[j][k].get(&target[k][j]).copied().unwrap_or(0),
+                    histogram: histograms[j][k]
+                        .iter()
+                        .map(|(&count, &seeds)| CountBin { count, seeds })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    if n == 0 {
+        warnings.push("no rows: every split is empty".to_string());
+    }
+    if missing_seeds > 0 {
+        warnings.push(format!(
+            "in {missing_seeds} of {seeds} random splits some class has no rows in some split"
+        ));
+    }
+    Ok(LotteryReport {
+        seeds,
+        base_seed,
+        rows: n,
+        ratios: ratios.to_vec(),
+        class_counts: class_counts.to_vec(),
+        splits,
+        hit_share_sampled: f64::from(hits) / f64::from(seeds),
+        hit_probability: table_probability(class_counts, &sizes, &target),
+        missing_class_share: f64::from(missing_seeds) / f64::from(seeds),
+        warnings,
+    })
+}
+
+/// `2^512`, `2^-512`: exact rescaling factors.
+const BIG: f64 = f64::from_bits((1023 + 512) << 52);
+const SMALL: f64 = f64::from_bits((1023 - 512) << 52);
+
+/// A product kept as `(hi + lo) × 2^exponent` in double-double arithmetic
+/// (about 106 significant bits, so the final `f64` is the correctly rounded
+/// value except in vanishingly rare near-ties), rescaled by exact powers of
+/// two so it neither overflows nor underflows on the way. Products use
+/// Dekker's exact splitting (IEEE `+ − ×` only, no fused multiply-add), so
+/// every platform computes the same bits.
+#[derive(Debug, Clone, Copy)]
+struct Scaled {
+    hi: f64,
+    lo: f64,
+    exponent: i64,
+}
+
+/// `a + b` as `(sum, error)` when `|a| >= |b|` (Dekker's fast two-sum).
+fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    (s, b - (s - a))
+}
+
+/// `a · b` as `(product, error)`, exactly, by Dekker's splitting.
+fn two_product(a: f64, b: f64) -> (f64, f64) {
+    const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
+    let split = |x: f64| {
+        let c = SPLIT * x;
+        let high = c - (c - x);
+        (high, x - high)
+    };
+    let p = a * b;
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    let e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+    (p, e)
+}
+
+impl Scaled {
+    fn one() -> Self {
+        Scaled {
+            hi: 1.0,
+            lo: 0.0,
+            exponent: 0,
+        }
+    }
+
+    fn at_least_one(&self) -> bool {
+        self.exponent > 0 || (self.exponent == 0 && self.hi >= 1.0)
+    }
+
+    fn mul(&mut self, b: f64) {
+        let (p, e) = two_product(self.hi, b);
+        let (hi, lo) = fast_two_sum(p, e + self.lo * b);
+        self.hi = hi;
+        self.lo = lo;
+        self.normalize();
+    }
+
+    fn div(&mut self, b: f64) {
+        let q1 = self.hi / b;
+        let (p, e) = two_product(q1, b);
+        let q2 = (((self.hi - p) - e) + self.lo) / b;
+        let (hi, lo) = fast_two_sum(q1, q2);
+        self.hi = hi;
+        self.lo = lo;
+        self.normalize();
+    }
+
+    fn normalize(&mut self) {
+        if self.hi > BIG {
+            self.hi *= SMALL;
+            self.lo *= SMALL;
+            self.exponent += 512;
+        } else if self.hi < SMALL && self.hi > 0.0 {
+            self.hi *= BIG;
+            self.lo *= BIG;
+            self.exponent -= 512;
+        }
+    }
+
+    fn value(self) -> f64 {
+        let mut x = self.hi + self.lo;
+        let mut e = self.exponent;
+        while e >= 512 && x.is_finite() {
+            x *= BIG;
+            e -= 512;
+        }
+        while e <= -512 && x > 0.0 {
+            x *= SMALL;
+            e += 512;
+        }
+        if e == 0 {
+            return x;
+        }
+        // |e| < 512: one exact power of two (normal range).
+        let scale = f64::from_bits(((1023 + e) as u64) << 52);
+        x * scale
+    }
+}
+
+/// The exact probability that a uniformly random split with sizes `s_j`
+/// gives the count table `x` (classes `c_k`):
+///
+/// `P = Π_k [c_k! / Π_j x_kj!] / [n! / Π_j s_j!]
+///    = (Π_j s_j! · Π_k c_k!) / (n! · Π_kj x_kj!)`,
+///
+/// the product of the multivariate hypergeometric pmfs of the splits. It is
+/// computed without logarithms: the factorial arguments are merged into
+/// exponents `e_t` = (numerator arguments ≥ t) − (denominator arguments ≥ t),
+/// so `P = Π_{t=2..n} t^{e_t}`, one double-double multiplication or division per
+/// unit of `|e_t|` (divisions first while the product is above 1, to stay
+/// near 1), with exact power-of-two rescaling. Cost O(n + K·m·log K); the
+/// result is correctly rounded in practice. For 100 rows, 30 positive, 60/20/20 and the 18/6/6
+/// table it is 0.04731344884897331.
+pub fn table_probability(class_counts: &[u64], sizes: &[u64], table: &[Vec<u64>]) -> f64 {
+    let n: u64 = class_counts.iter().sum();
+    let total: u64 = table.iter().flatten().sum();
+    let sizes_total: u64 = sizes.iter().sum();
+    if total != n || sizes_total != n {
+        return 0.0;
+    }
+    // Exponent changes at each argument: e_t = Σ_{a ≥ t} (+1 num, −1 den).
+    let mut steps: BTreeMap<u64, i64> = BTreeMap::new();
+    for &a in sizes.iter().chain(class_counts) {
+        *steps.entry(a).or_insert(0) += 1;
+    }
+    *steps.entry(n).or_insert(0) -= 1;
+    for &a in table.iter().flatten() {
+        *steps.entry(a).or_insert(0) -= 1;
+    }
+    // Sweep t from n down to 2, keeping e_t = Σ_{a ≥ t} steps[a].
+    let args: Vec<(u64, i64)> = steps.into_iter().rev().collect();
+    let mut ups: Vec<(u64, u64)> = Vec::new(); // (t, times) multiplied
+    let mut downs: Vec<(u64, u64)> = Vec::new(); // (t, times) divided
+    let mut e = 0i64;
+    for (i, &(a, step)) in args.iter().enumerate() {
+        e += step;
+        let low = args.get(i + 1).map_or(1, |&(b, _)| b); // t in (low, a]
+        if e != 0 && a > low.max(1) {
+            let (list, times) = if e > 0 {
+                (&mut ups, e.unsigned_abs())
+            } else {
+                (&mut downs, e.unsigned_abs())
+            };
+            // Ranges are expanded lazily below as (start, end, times).
+            list.push((a, times));
+            list.push((low.max(1) + 1, 0)); // marker: range start
+        }
+    }
+    let expand = |list: &[(u64, u64)]| -> Vec<(u64, u64, u64)> {
+        list.chunks(2)
+            .filter_map(|pair| match pair {
+                [(hi, times), (lo, _)] => Some((*lo, *hi, *times)),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut up = Factors::new(expand(&ups));
+    let mut down = Factors::new(expand(&downs));
+    let mut p = Scaled::one();
+    loop {
+        let factor = if p.at_least_one() {
+            down.next()
+                .map(|t| (t, false))
+                .or_else(|| up.next().map(|t| (t, true)))
+        } else {
+            up.next()
+                .map(|t| (t, true))
+                .or_else(|| down.next().map(|t| (t, false)))
+        };
+        match factor {
+            Some((t, true)) => p.mul(t as f64),
+            Some((t, false)) => p.div(t as f64),
+            None => break,
+        }
+    }
+    p.value()
+}
+
+/// The integers of ranges `lo..=hi`, each `times` times, ascending ranges
+/// from the highest down (the order is fixed, so results are reproducible).
+struct Factors {
+    ranges: Vec<(u64, u64, u64)>,
+    range: usize,
+    t: u64,
+    left: u64,
+}
+
+impl Factors {
+    fn new(ranges: Vec<(u64, u64, u64)>) -> Self {
+        let (t, left) = ranges.first().map_or((0, 0), |&(lo, _, times)| (lo, times));
+        Factors {
+            ranges,
+            range: 0,
+            t,
+            left,
+        }
+    }
+}
+
+impl Iterator for Factors {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        loop {
+            let &(_, hi, times) = self.ranges.get(self.range)?;
+            if self.left > 0 && self.t <= hi {
+                self.left -= 1;
+                let t = self.t;
+                if self.left == 0 {
+                    self.t += 1;
+                    self.left = times;
+                }
+                return Some(t);
+            }
+            self.range += 1;
+            if let Some(&(lo, _, times)) = self.ranges.get(self.range) {
+                self.t = lo;
+                self.left = times;
+            }
+        }
+    }
+}
+
+/// Hypergeometric draws by table inversion.
+///
+/// For `X ~ Hypergeometric(N, K, n)` (draws `n` from `N` rows of which `K`
+/// are of the class): support `max(0, n − (N − K)) ..= min(K, n)`, mode
+/// `m = ⌊(n + 1)(K + 1) / (N + 2)⌋`. Weights relative to the mode come from
+/// the pmf ratios
+///
+/// `p(x+1)/p(x) = (K − x)(n − x) / ((x + 1)(N − K − n + x + 1))`,
+///
+/// walked outward from `w(m) = 1` until a weight falls below `2^-64` (the
+/// pmf is log-concave, so the tails beyond are negligible next to a 53-bit
+/// uniform). The cumulative weights `W` are kept; a draw is the first `x`
+/// with `W(x) > u · W_total`, `u` = [`unit_f64`]. Tables are cached per
+/// `(N, K, n)`: the train draws repeat the same parameters every seed.
+#[derive(Default)]
+pub struct Sampler {
+    cache: HashMap<(u64, u64, u64), Rc<Cdf>>,
+}
+
+/// A cumulative weight table starting at `low`.
+struct Cdf {
+    low: u64,
+    cumulative: Vec<f64>,
+}
+
+/// Weights below this (relative to the mode's 1) end a table: `2^-64`.
+const TAIL: f64 = 1.0 / 18_446_744_073_709_551_616.0;
+/// Cached tables at most; the cache starts over past this.
+const CACHE_LIMIT: usize = 8192;
+
+impl Sampler {
+    /// One draw of `Hypergeometric(population, successes, draws)`.
+    pub fn draw(
+        &mut self,
+        rng: &mut impl RngCore,
+        population: u64,
+        successes: u64,
+        draws: u64,
+    ) -> u64 {
+        let successes = successes.min(population);
+        let draws = draws.min(population);
+        let failures = population - successes;
+        let low = draws.saturating_sub(failures);
+        let high = successes.min(draws);
+        if low >= high {
+            return low;
+        }
+        let key = (population, successes, draws);
+        let cdf = match self.cache.get(&key) {
+            Some(cdf) => Rc::clone(cdf),
+            None => {
+                if self.cache.len() >= CACHE_LIMIT {
+                    self.cache.clear();
+                }
+                let cdf = Rc::new(build_cdf(population, successes, draws, low, high));
+                self.cache.insert(key, Rc::clone(&cdf));
+                cdf
+            }
+        };
+        let total = cdf.cumulative.last().copied().unwrap_or(0.0);
+        let u = unit_f64(rng) * total;
+        let i = cdf.cumulative.partition_point(|&w| w <= u);
+        let i = i.min(cdf.cumulative.len().saturating_sub(1));
+        cdf.low + i as u64
+    }
+}
+
+fn build_cdf(population: u64, successes: u64, draws: u64, low: u64, high: u64) -> Cdf {
+    let (nn, kk, dd) = (population as f64, successes as f64, draws as f64);
+    // Mode, in integers (u128: no overflow).
+    let mode = ((u128::from(draws) + 1) * (u128::from(successes) + 1)
+        / (u128::from(population) + 2)) as u64;
+    let mode = mode.clamp(low, high);
+    // Upward from the mode.
+    let mut up = Vec::new();
+    let mut w = 1.0f64;
+    let mut x = mode;
+    while x < high {
+        let xf = x as f64;
+        w *= (kk - xf) * (dd - xf) / ((xf + 1.0) * (nn - kk - dd + xf + 1.0));
+        if w < TAIL {
+            break;
+        }
+        up.push(w);
+        x += 1;
+    }
+    // Downward from the mode.
+    let mut down = Vec::new();
+    let mut w = 1.0f64;
+    let mut x = mode;
+    while x > low {
+        let xf = x as f64;
+        w *= xf * (nn - kk - dd + xf) / ((kk - xf + 1.0) * (dd - xf + 1.0));
+        if w < TAIL {
+            break;
+        }
+        down.push(w);
+        x -= 1;
+    }
+    let start = mode - down.len() as u64;
+    let mut cumulative = Vec::with_capacity(down.len() + 1 + up.len());
+    let mut sum = 0.0f64;
+    for &w in down
+        .iter()
+        .rev()
+        .chain(std::iter::once(&1.0))
+        .chain(up.iter())
+    {
+        sum += w;
+        cumulative.push(sum);
+    }
+    Cdf {
+        low: start,
+        cumulative,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_example_probability() {
+        let p = table_probability(
+            &[70, 30],
+            &[60, 20, 20],
+            &[vec![42, 14, 14], vec![18, 6, 6]],
+        );
+        assert!((p - 0.047_313_448_848_973_31).abs() < 1e-15, "{p}");
+    }
+
+    #[test]
+    fn probability_of_a_certain_table_is_one() {
+        assert_eq!(table_probability(&[5], &[3, 2], &[vec![3, 2]]), 1.0);
+        assert_eq!(table_probability(&[], &[0, 0], &[]), 1.0);
+    }
+
+    #[test]
+    fn hypergeometric_mean_is_right() {
+        let mut rng = seeded(1);
+        let mut s = Sampler::default();
+        let draws = 20_000u64;
+        let total: u64 = (0..draws).map(|_| s.draw(&mut rng, 100, 30, 60)).sum();
+        let mean = total as f64 / draws as f64;
+        assert!((mean - 18.0).abs() < 0.1, "{mean}");
+        assert_eq!(s.draw(&mut rng, 10, 10, 4), 4);
+        assert_eq!(s.draw(&mut rng, 10, 0, 4), 0);
+        assert_eq!(s.draw(&mut rng, 0, 0, 0), 0);
+    }
+}
