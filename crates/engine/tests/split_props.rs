@@ -203,3 +203,36 @@ proptest! {
         prop_assert_eq!(rows, sizes);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Fold sizes and per-class counts are ⌊·/k⌋ or ⌈·/k⌉.
+    #[test]
+    fn kfold_is_balanced(
+        classes in prop::collection::vec(0u32..5, 0..400),
+        k in 2usize..12,
+        seed in any::<u64>(),
+    ) {
+        let folds = mlops_engine::split::stratified_kfold(&classes, 5, k, seed)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(folds.len(), classes.len());
+        let mut cells = vec![vec![0usize; k]; 5];
+        for (&c, &f) in classes.iter().zip(&folds) {
+            prop_assert!((f as usize) < k);
+            cells[c as usize][f as usize] += 1;
+        }
+        let n = classes.len();
+        for f in 0..k {
+            let size: usize = cells.iter().map(|r| r[f]).sum();
+            prop_assert!(size == n / k || size == n.div_ceil(k));
+        }
+        for row in &cells {
+            let c: usize = row.iter().sum();
+            prop_assert!(row.iter().all(|&x| x == c / k || x == c.div_ceil(k)));
+        }
+        let again = mlops_engine::split::stratified_kfold(&classes, 5, k, seed)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(again, folds);
+    }
+}

@@ -13,12 +13,14 @@
 //!
 //! Files: [`sizes`] (largest remainder), [`allocate`] (the stratified
 //! class-by-split table), [`assign`] (random and stratified rows), [`group`],
-//! [`time`], plus the export of split files and the lottery.
+//! [`time`], [`kfold`] (stratified k-fold), [`export`] (split files) and
+//! [`lottery`] (the split lottery).
 
 pub mod allocate;
 pub mod assign;
 pub mod export;
 pub mod group;
+pub mod kfold;
 pub mod lottery;
 pub mod sizes;
 pub mod time;
@@ -26,6 +28,7 @@ pub mod time;
 pub use allocate::stratified_allocation;
 pub use assign::{random_assignment, stratified_assignment};
 pub use export::export_splits;
+pub use kfold::stratified_kfold;
 pub use lottery::{lottery, LotteryReport};
 pub use sizes::split_sizes;
 
