@@ -34,8 +34,9 @@ pub fn random_assignment(n_rows: usize, ratios: &[u32], seed: u64) -> Vec<u8> {
 
 /// `stratified`: the class-by-split table of [`stratified_allocation`], then,
 /// class by class in label order with one `seeded(seed)` stream, the list
-/// `[0; x_k0] ++ [1; x_k1] ++ [2; x_k2]` shuffled and dealt to the class's
-/// rows in their original order.
+/// `[0; x_k0] ++ [1; x_k1] ++ [2; x_k2]` shuffled by Fisher–Yates and dealt
+/// to the class's rows in their original order (the class's `i`-th row gets
+/// the list's `i`-th entry).
 ///
 /// `classes[i]` is row `i`'s class code, below `n_classes` (a code out of
 /// range is a bad request).
@@ -47,29 +48,22 @@ pub fn stratified_assignment(
 ) -> Result<Vec<u8>> {
     let counts = class_totals(classes, n_classes)?;
     let table = stratified_allocation(&counts, ratios)?;
-    // Rows grouped by class, each group in row order (a counting sort).
-    let mut start = Vec::with_capacity(n_classes + 1);
-    let mut acc = 0usize;
-    for &c in &counts {
-        start.push(acc);
-        acc += usize::try_from(c).unwrap_or(0);
-    }
-    start.push(acc);
-    let mut next = start.clone();
-    let mut rows = vec![0usize; classes.len()];
-    for (i, &c) in classes.iter().enumerate() {
-        let slot = &mut next[c as usize];
-        rows[*slot] = i;
-        *slot += 1;
-    }
+    // Each class's labels, shuffled, laid end to end; then one pass over the
+    // rows hands each row the next label of its class.
     let mut rng = seeded(seed);
-    let mut assignment = vec![0u8; classes.len()];
-    for (k, cells) in table.iter().enumerate() {
-        let mut labels = labels_from_counts(cells);
-        shuffle(&mut rng, &mut labels);
-        for (&row, &label) in rows[start[k]..start[k + 1]].iter().zip(&labels) {
-            assignment[row] = label;
-        }
+    let mut labels = Vec::with_capacity(classes.len());
+    let mut cursor = Vec::with_capacity(n_classes);
+    for cells in &table {
+        cursor.push(labels.len());
+        let start = labels.len();
+        labels.extend(labels_from_counts(cells));
+        shuffle(&mut rng, &mut labels[start..]);
+    }
+    let mut assignment = Vec::with_capacity(classes.len());
+    for &c in classes {
+        let slot = &mut cursor[c as usize];
+        assignment.push(labels.get(*slot).copied().unwrap_or(0));
+        *slot += 1;
     }
     Ok(assignment)
 }

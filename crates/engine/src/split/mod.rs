@@ -267,15 +267,19 @@ fn build_report(
 ) -> SplitReport {
     let m = request.ratios.len();
     let names = split_names(m);
-    let mut counts = vec![vec![0u64; labels.len()]; m];
+    // Counted in one flat array (split-major), then cut into rows.
+    let k_classes = labels.len();
+    let mut flat = vec![0u64; m * k_classes];
     for (&c, &s) in codes.iter().zip(assignment) {
-        if let Some(cell) = counts
-            .get_mut(s as usize)
-            .and_then(|row| row.get_mut(c as usize))
-        {
+        if let Some(cell) = flat.get_mut(s as usize * k_classes + c as usize) {
             *cell += 1;
         }
     }
+    let counts: Vec<Vec<u64>> = if k_classes == 0 {
+        vec![Vec::new(); m]
+    } else {
+        flat.chunks(k_classes).map(<[u64]>::to_vec).collect()
+    };
     let rows: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
     let n = codes.len();
     if n == 0 {
