@@ -108,7 +108,8 @@ pub fn lottery(
     let n = class_counts
         .iter()
         .try_fold(0u64, |a, &c| a.checked_add(c))
-        .ok_or_else(|| EngineError::bad_request("too many rows"))?;
+        .filter(|&n| n <= 1 << 53)
+        .ok_or_else(|| EngineError::bad_request("the lottery takes at most 2^53 rows"))?;
     let m = ratios.len();
     let k_classes = class_counts.len();
     let sizes = split_sizes(n, ratios);
