@@ -1,1 +1,114 @@
-fn main() {}
+//! The Web Worker: owns the loaded tables and answers engine requests, so the
+//! page's thread never parses, profiles or splits anything.
+//!
+//! Protocol (see `mlops_engine::api`): the page posts a JS array
+//! `[envelope_json, bytes?]` where `bytes` is a transferred `ArrayBuffer`;
+//! the worker posts JSON strings of `WorkerMessage`: `Ready` once, then
+//! `Progress` and `Reply` messages tagged with the request id.
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use js_sys::{Array, ArrayBuffer, Uint8Array};
+    use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
+    use mlops_engine::session::{parse_delimiter, Session};
+    use mlops_engine::table::{CsvLoader, CsvOptions};
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// Bytes copied into wasm memory and parsed per step; progress is posted
+    /// after each.
+    const CHUNK: u32 = 1 << 20;
+
+    thread_local! {
+        static SESSION: RefCell<Session> = RefCell::new(Session::new());
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(message: &WorkerMessage) {
+        let text = serde_json::to_string(message).unwrap_or_else(|e| {
+            format!(r#"{{"type":"reply","id":0,"response":{{"kind":"error","message":"{e}","usage":false}}}}"#)
+        });
+        // A failed post has nowhere to be reported; the page times out instead.
+        let _ = scope().post_message(&JsValue::from_str(&text));
+    }
+
+    pub fn start() {
+        console_error_panic_hook::set_once();
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+            on_message(event.data());
+        });
+        scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        post(&WorkerMessage::Ready);
+    }
+
+    fn on_message(data: JsValue) {
+        let parts: Array = data.unchecked_into();
+        let text = parts.get(0).as_string().unwrap_or_default();
+        let envelope: Envelope = match serde_json::from_str(&text) {
+            Ok(e) => e,
+            Err(e) => {
+                let response = Response::Error {
+                    message: format!("the page sent a request the worker cannot read: {e}"),
+                    usage: true,
+                };
+                post(&WorkerMessage::Reply { id: 0, response });
+                return;
+            }
+        };
+        let bytes = parts.get(1);
+        let id = envelope.id;
+        let response = match (envelope.request, bytes.dyn_into::<ArrayBuffer>()) {
+            (Request::LoadCsv { name, delimiter }, Ok(buffer)) => {
+                load_streaming(id, name, delimiter.as_deref(), &buffer)
+            }
+            (request, _) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
+        };
+        post(&WorkerMessage::Reply { id, response });
+    }
+
+    /// Parses a transferred file in 1 MiB slices, posting progress after each.
+    fn load_streaming(
+        id: u64,
+        name: String,
+        delimiter: Option<&str>,
+        buffer: &ArrayBuffer,
+    ) -> Response {
+        let delimiter = match parse_delimiter(delimiter) {
+            Ok(d) => d,
+            Err(e) => return Response::from_error(&e),
+        };
+        let total = buffer.byte_length();
+        let mut loader = CsvLoader::new(CsvOptions { name, delimiter });
+        let mut slice = vec![0u8; CHUNK.min(total) as usize];
+        let mut offset = 0u32;
+        while offset < total {
+            let len = CHUNK.min(total - offset);
+            let view = Uint8Array::new_with_byte_offset_and_length(buffer, offset, len);
+            let dst = &mut slice[..len as usize];
+            view.copy_to(dst);
+            if let Err(e) = loader.push(dst) {
+                return Response::from_error(&e);
+            }
+            offset += len;
+            post(&WorkerMessage::Progress {
+                id,
+                fraction: f64::from(offset) / f64::from(total.max(1)),
+            });
+        }
+        drop(slice);
+        match loader.finish() {
+            Ok(table) => SESSION.with(|s| s.borrow_mut().adopt(table)),
+            Err(e) => Response::from_error(&e),
+        }
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    web::start();
+}

@@ -29,6 +29,9 @@ pub enum Request {
     Profile,
     /// Label agreement between label columns of the working dataset.
     Agreement { raters: Vec<String> },
+    /// Label agreement between `target` and the columns that look like its
+    /// annotators ([`crate::suggest::raters`]); `None` when there are none.
+    LabelCheck { target: String },
     /// Split the working dataset.
     Split(SplitRequest),
 }
@@ -45,6 +48,8 @@ pub struct DatasetSummary {
     pub bytes: u64,
     /// The first rows as text (missing = `""`), for the preview table.
     pub preview: Vec<Vec<String>>,
+    /// The target a lab starts with (see [`crate::suggest::target`]).
+    pub suggested_target: Option<String>,
     pub warnings: Vec<String>,
 }
 
@@ -67,6 +72,10 @@ pub enum Response {
     },
     Profile(ProfileReport),
     Agreement(AgreementReport),
+    /// The answer to `LabelCheck`.
+    LabelCheck {
+        report: Option<AgreementReport>,
+    },
     Split(SplitReport),
     /// The request could not be answered; `usage` is true when the request
     /// itself was wrong rather than the data.

@@ -20,6 +20,7 @@ pub mod samples;
 pub mod session;
 pub mod split;
 pub mod stats;
+pub mod suggest;
 pub mod table;
 
 pub use error::EngineError;

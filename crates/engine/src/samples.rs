@@ -17,7 +17,6 @@ pub struct Sample {
     /// The column a lab should use as its target by default.
     pub target: &'static str,
     pub description: &'static str,
-    pub csv: &'static str,
 }
 
 /// Every built-in dataset, the default first.
@@ -27,23 +26,32 @@ pub const SAMPLES: &[Sample] = &[
         title: "Phone-screen defects",
         target: "defect",
         description: "The course's visual-inspection example: 100 phone-screen images, 30 defective, with a second annotator's labels.",
-        csv: include_str!("../data/sample-defects.csv"),
     },
     Sample {
         id: "sample-breast-cancer",
         title: "Breast Cancer Wisconsin",
         target: "diagnosis",
         description: "569 tumours, 30 numeric features, malignant or benign (via scikit-learn).",
-        csv: include_str!("../data/sample-breast-cancer.csv"),
     },
     Sample {
         id: "sample-iris",
         title: "Iris",
         target: "species",
         description: "150 flowers, 4 measurements, 3 species (via scikit-learn).",
-        csv: include_str!("../data/sample-iris.csv"),
     },
 ];
+
+/// The CSV text of a built-in dataset. Kept apart from [`SAMPLES`] so the
+/// page's wasm, which lists the samples, does not carry their data: only the
+/// worker, which loads them, does.
+pub fn csv(id: &str) -> Option<&'static str> {
+    match id {
+        "sample-defects" => Some(include_str!("../data/sample-defects.csv")),
+        "sample-breast-cancer" => Some(include_str!("../data/sample-breast-cancer.csv")),
+        "sample-iris" => Some(include_str!("../data/sample-iris.csv")),
+        _ => None,
+    }
+}
 
 /// The built-in dataset with this id.
 pub fn get(id: &str) -> Option<&'static Sample> {
@@ -56,8 +64,10 @@ mod tests {
     fn ids_are_unique_and_found() {
         for s in super::SAMPLES {
             assert_eq!(super::get(s.id).map(|x| x.id), Some(s.id));
-            assert!(s.csv.lines().next().unwrap_or("").contains(s.target));
+            let csv = super::csv(s.id).unwrap();
+            assert!(csv.lines().next().unwrap_or("").contains(s.target));
         }
         assert!(super::get("nope").is_none());
+        assert!(super::csv("nope").is_none());
     }
 }

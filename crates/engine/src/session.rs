@@ -42,12 +42,12 @@ impl Session {
     fn try_handle(&mut self, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
         match request {
             Request::LoadSample { id } => {
-                let sample = samples::get(&id)
+                let csv = samples::csv(&id)
                     .ok_or_else(|| EngineError::UnknownDataset { name: id.clone() })?;
                 let table = read_csv(
-                    sample.csv.as_bytes(),
+                    csv.as_bytes(),
                     &CsvOptions {
-                        name: sample.id.to_string(),
+                        name: id,
                         delimiter: None,
                     },
                 )?;
@@ -66,6 +66,17 @@ impl Session {
                 self.working()?,
                 &raters,
             )?)),
+            Request::LabelCheck { target } => {
+                let table = self.working()?;
+                table.column(&target)?;
+                let raters = crate::suggest::raters(table, &target);
+                let report = if raters.len() >= 2 {
+                    Some(agreement::agreement(table, &raters)?)
+                } else {
+                    None
+                };
+                Ok(Response::LabelCheck { report })
+            }
             Request::Split(req) => Ok(Response::Split(
                 split::split_table(self.working()?, &req)?.report,
             )),
@@ -119,6 +130,7 @@ pub fn summarize(table: &Table) -> DatasetSummary {
                     .collect()
             })
             .collect(),
+        suggested_target: crate::suggest::target(table),
         warnings: table.warnings.clone(),
     }
 }

@@ -1,0 +1,57 @@
+# MLOps Playground: two commands.
+#   make run   builds and serves the app on http://127.0.0.1:8080
+#   make test  the whole suite: fmt, clippy, native tests, wasm tests in
+#              headless Chromium, release build + size budget, Playwright
+# Each installs what it needs when it is missing and skips what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench
+
+run: tools
+	cargo fetch --quiet
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+test: tools browser lint engine-deps native-test wasm-test build size e2e
+
+tools:
+	@scripts/ensure-tools.sh
+
+browser:
+	@scripts/ensure-browser.sh
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# The engine must stay free of web and UI crates.
+engine-deps:
+	@if cargo tree -p mlops-engine --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters-canvas)( |$$)'; then \
+	  echo "error: mlops-engine depends on a web crate (above)"; exit 1; \
+	else echo "engine-deps: mlops-engine has no web or UI crates"; fi
+
+native-test:
+	cargo test --workspace
+
+wasm-test:
+	cargo test -p mlops-playground --target wasm32-unknown-unknown --test browser
+
+build:
+	cargo fetch --quiet
+	trunk build --release --offline
+
+size:
+	@scripts/size-report.sh
+
+e2e:
+	playwright test
+
+cli:
+	cargo build --release -p mlops-cli
+
+bench:
+	cargo bench -p mlops-engine

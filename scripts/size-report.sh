@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Reports the initial download (page + worker: wasm + js, gzip -9) of the
+# release build in dist/ and fails above the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KIB=300
+total=0
+for f in dist/*.wasm dist/*.js; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + gz))
+  printf '  %-40s %8d B  gzip %8d B\n' "$(basename "$f")" "$raw" "$gz"
+done
+kib=$((total / 1024))
+echo "initial download (wasm + js, gzip): ${kib} KiB (budget ${BUDGET_KIB} KiB)"
+if (( kib > BUDGET_KIB )); then echo "error: over the size budget"; exit 1; fi

@@ -1,0 +1,175 @@
+//! The page's side of the Web Worker: sends typed engine requests and routes
+//! each reply to the callback that asked for it.
+//!
+//! The worker is a classic worker (`worker_loader.js`); messages posted before
+//! it says `Ready` would be lost, so they are queued here until then. File
+//! bytes are transferred (the page's copy becomes empty), never copied.
+
+use js_sys::{Array, ArrayBuffer};
+use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+type Callback = Box<dyn FnOnce(Response)>;
+
+struct Client {
+    worker: Worker,
+    ready: bool,
+    queued: Vec<(String, Option<ArrayBuffer>)>,
+    next_id: u64,
+    pending: HashMap<u64, Callback>,
+    on_busy: Box<dyn Fn(Option<f64>)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Starts the worker. `on_busy` hears `Some(progress)` while requests are
+/// pending and `None` when all are answered.
+pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
+    let worker = Worker::new("./worker_loader.js")
+        .map_err(|e| format!("the engine's worker could not start: {e:?}"))?;
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        if let Some(text) = event.data().as_string() {
+            on_message(&text);
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let onerror = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+        fail_all(&format!("the engine's worker failed: {}", event.message()));
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    CLIENT.with(|c| {
+        *c.borrow_mut() = Some(Client {
+            worker,
+            ready: false,
+            queued: Vec::new(),
+            next_id: 1,
+            pending: HashMap::new(),
+            on_busy: Box::new(on_busy),
+        })
+    });
+    Ok(())
+}
+
+/// Sends a request (with a file's bytes, transferred) and calls `reply` with
+/// the answer. Without a worker, `reply` gets an error response at once.
+pub fn send(request: Request, bytes: Option<ArrayBuffer>, reply: impl FnOnce(Response) + 'static) {
+    let outcome = CLIENT.with(|c| {
+        let mut guard = c.borrow_mut();
+        let Some(client) = guard.as_mut() else {
+            return Err(reply);
+        };
+        let id = client.next_id;
+        client.next_id += 1;
+        let text = serde_json::to_string(&Envelope { id, request }).unwrap_or_default();
+        client.pending.insert(id, Box::new(reply));
+        if client.ready {
+            post(&client.worker, &text, bytes);
+        } else {
+            client.queued.push((text, bytes));
+        }
+        (client.on_busy)(Some(0.0));
+        Ok(())
+    });
+    if let Err(reply) = outcome {
+        reply(Response::Error {
+            message: "the engine's worker is not running".into(),
+            usage: false,
+        });
+    }
+}
+
+fn post(worker: &Worker, text: &str, bytes: Option<ArrayBuffer>) {
+    let message = Array::new();
+    message.push(&JsValue::from_str(text));
+    let result = match bytes {
+        Some(buffer) => {
+            message.push(&buffer);
+            worker.post_message_with_transfer(&message, &Array::of1(&buffer))
+        }
+        None => worker.post_message(&message),
+    };
+    if let Err(e) = result {
+        fail_all(&format!("could not reach the engine's worker: {e:?}"));
+    }
+}
+
+fn on_message(text: &str) {
+    let message: WorkerMessage = match serde_json::from_str(text) {
+        Ok(m) => m,
+        Err(e) => {
+            fail_all(&format!(
+                "the engine's worker sent an unreadable answer: {e}"
+            ));
+            return;
+        }
+    };
+    match message {
+        WorkerMessage::Ready => CLIENT.with(|c| {
+            if let Some(client) = c.borrow_mut().as_mut() {
+                client.ready = true;
+                for (text, bytes) in std::mem::take(&mut client.queued) {
+                    post(&client.worker, &text, bytes);
+                }
+            }
+        }),
+        WorkerMessage::Progress { fraction, .. } => CLIENT.with(|c| {
+            if let Some(client) = c.borrow().as_ref() {
+                (client.on_busy)(Some(fraction.clamp(0.0, 1.0)));
+            }
+        }),
+        WorkerMessage::Reply { id, response } => {
+            // Take the callback out before calling it: it may send again.
+            let callback = CLIENT.with(|c| {
+                let mut guard = c.borrow_mut();
+                let client = guard.as_mut()?;
+                let cb = client.pending.remove(&id);
+                if client.pending.is_empty() {
+                    (client.on_busy)(None);
+                }
+                cb
+            });
+            if let Some(cb) = callback {
+                cb(response);
+            }
+        }
+    }
+}
+
+/// Answers every pending request with an error (the worker is gone).
+fn fail_all(message: &str) {
+    let callbacks: Vec<Callback> = CLIENT.with(|c| {
+        let mut guard = c.borrow_mut();
+        match guard.as_mut() {
+            Some(client) => {
+                (client.on_busy)(None);
+                client.pending.drain().map(|(_, cb)| cb).collect()
+            }
+            None => Vec::new(),
+        }
+    });
+    for cb in callbacks {
+        cb(Response::Error {
+            message: message.to_string(),
+            usage: false,
+        });
+    }
+}
+
+/// [`send`] as a future: resolves with the worker's answer.
+pub async fn ask(request: Request, bytes: Option<ArrayBuffer>) -> Response {
+    let (tx, rx) = futures_channel::oneshot::channel();
+    send(request, bytes, move |response| {
+        let _ = tx.send(response);
+    });
+    rx.await.unwrap_or_else(|_| Response::Error {
+        message: "the engine's worker stopped before answering".into(),
+        usage: false,
+    })
+}

@@ -1,0 +1,8 @@
+//! Browser adapters: the only place (with `src/bin/worker.rs`) that touches
+//! web-sys. Each wraps one browser API behind a small Rust function.
+
+pub mod download;
+pub mod engine;
+pub mod file;
+pub mod location;
+pub mod panic;

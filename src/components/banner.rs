@@ -1,0 +1,51 @@
+//! The error banner, the progress bar and warning lists.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// `error-banner`: the current user-facing error, dismissible.
+#[component]
+pub fn Banner() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state.error.get().map(|message| {
+            view! {
+                <div class="error-banner" role="alert" data-testid="error-banner">
+                    <span class="msg">{message}</span>
+                    <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.error.set(None)>
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// `busy`: a progress bar while the worker works.
+#[component]
+pub fn BusyBar() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state.busy.get().map(|p| {
+            let width = format!("width: {:.1}%", p * 100.0);
+            view! {
+                <div class="busy" data-testid="busy" data-value=p.to_string() role="progressbar"
+                    aria-valuemin="0" aria-valuemax="1" aria-valuenow=p.to_string()>
+                    <div class="fill" style=width></div>
+                </div>
+            }
+        })
+    }
+}
+
+/// One `warning` element per engine warning.
+#[component]
+pub fn Warnings(#[prop(into)] items: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <ul class="warnings">
+            <For each=move || items.get() key=|w| w.clone() let:w>
+                <li class="warning" data-testid="warning">{w}</li>
+            </For>
+        </ul>
+    }
+}

@@ -1,0 +1,110 @@
+//! One `column-profile` card per column: its statistics and a small chart.
+
+use crate::components::BarChart;
+use crate::state::AppState;
+use leptos::prelude::*;
+use mlops_engine::table::{ColumnKind, ColumnProfile};
+
+#[component]
+pub fn ProfileCards() -> impl IntoView {
+    let state = AppState::get();
+    let cards = move || {
+        state.profile.with(|p| {
+            p.as_ref()
+                .map(|p| p.columns.iter().map(card).collect_view())
+        })
+    };
+    view! {
+        <section class="card profiles">
+            <h2>"Columns"</h2>
+            <div class="profile-grid">{cards}</div>
+        </section>
+    }
+}
+
+fn kind_name(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Numeric => "numeric",
+        ColumnKind::Categorical => "categorical",
+        ColumnKind::Boolean => "boolean",
+    }
+}
+
+/// A number for a stat row: up to 4 decimals, `—` when undefined.
+pub fn fmt_stat(x: Option<f64>) -> String {
+    match x {
+        None => "—".into(),
+        Some(v) if v.abs() >= 1e6 || (v != 0.0 && v.abs() < 1e-3) => format!("{v:.3e}"),
+        Some(v) => {
+            let s = format!("{v:.4}");
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            s.to_string()
+        }
+    }
+}
+
+fn card(c: &ColumnProfile) -> impl IntoView {
+    let kind = kind_name(c.kind);
+    let stats: Vec<(&str, String)> = if c.kind == ColumnKind::Numeric {
+        vec![
+            ("mean", fmt_stat(c.mean)),
+            ("std", fmt_stat(c.std)),
+            ("min", fmt_stat(c.min)),
+            ("p25", fmt_stat(c.p25)),
+            ("median", fmt_stat(c.p50)),
+            ("p75", fmt_stat(c.p75)),
+            ("max", fmt_stat(c.max)),
+        ]
+    } else {
+        c.top
+            .iter()
+            .take(4)
+            .map(|t| ("", format!("{} × {}", t.value, t.count)))
+            .collect()
+    };
+    let (values, labels): (Vec<f64>, Vec<String>) = match &c.histogram {
+        Some(h) => h
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                let lo = h.edges.get(i).copied().unwrap_or(0.0);
+                let hi = h.edges.get(i + 1).copied().unwrap_or(0.0);
+                (
+                    n as f64,
+                    format!("{} – {}", fmt_stat(Some(lo)), fmt_stat(Some(hi))),
+                )
+            })
+            .unzip(),
+        None => {
+            let counts = if c.value_counts.is_empty() {
+                &c.top
+            } else {
+                &c.value_counts
+            };
+            counts
+                .iter()
+                .take(20)
+                .map(|t| (t.count as f64, t.value.clone()))
+                .unzip()
+        }
+    };
+    let stat_rows = stats
+        .into_iter()
+        .map(|(k, v)| view! { <div class="stat"><span class="k">{k}</span><span class="v">{v}</span></div> })
+        .collect_view();
+    view! {
+        <article class="column-card" data-testid="column-profile" data-column=c.name.clone() data-kind=kind>
+            <header>
+                <span class="col-name" title=c.name.clone()>{c.name.clone()}</span>
+                <span class=format!("kind {kind}")>{kind}</span>
+            </header>
+            <BarChart values=values labels=labels width=200.0 height=48.0 />
+            <div class="stats">
+                <div class="stat"><span class="k">"missing"</span><span class="v">{c.missing}</span></div>
+                <div class="stat"><span class="k">"distinct"</span><span class="v">{c.distinct}</span></div>
+                {stat_rows}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,62 @@
+//! Where data comes from: a drop zone with the `file-input`, and the built-in
+//! samples. The file's bytes go to the worker; nothing is parsed here.
+
+use crate::actions;
+use crate::state::AppState;
+use leptos::prelude::*;
+use mlops_engine::samples::SAMPLES;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DataSource() -> impl IntoView {
+    let state = AppState::get();
+    let dragging = RwSignal::new(false);
+    let take_first = move |files: Option<web_sys::FileList>| {
+        if let Some(file) = files.and_then(|f| f.get(0)) {
+            actions::load_file(state, file);
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            take_first(input.files());
+            // Let the same file be chosen again after it is fixed.
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        take_first(ev.data_transfer().and_then(|d| d.files()));
+    };
+    let samples = SAMPLES
+        .iter()
+        .map(|s| {
+            let id = s.id.to_string();
+            view! {
+                <button class="sample" data-testid=s.id title=s.description
+                    on:click=move |_| actions::load_sample(state, id.clone())>
+                    {s.title}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="source">
+            <label class="dropzone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="file-input" on:change=on_change />
+                <strong>"Drop a CSV here"</strong>
+                <span class="dim">" or click to choose one. It stays in this browser."</span>
+            </label>
+            <div class="samples">
+                <span class="dim">"Or start from a built-in dataset: "</span>
+                {samples}
+            </div>
+        </div>
+    }
+}

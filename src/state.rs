@@ -1,0 +1,61 @@
+//! The app's shared state: signals owned by the shell, read by every lab.
+//!
+//! Domain values (summaries, profiles, reports) are plain engine types inside
+//! signals; no signal lives inside a domain type. Replies from the worker are
+//! the only writers of engine results.
+
+use crate::lab::Lab;
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use mlops_engine::agreement::AgreementReport;
+use mlops_engine::api::DatasetSummary;
+use mlops_engine::table::ProfileReport;
+
+/// Signals shared by the shell and the labs (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lab: RwSignal<Lab>,
+    /// The working dataset, once the worker has loaded it.
+    pub dataset: RwSignal<Option<DatasetSummary>>,
+    pub profile: RwSignal<Option<ProfileReport>>,
+    /// The target (label) column chosen in the Data lab; carried to every lab.
+    pub target: RwSignal<Option<String>>,
+    pub agreement: RwSignal<Option<AgreementReport>>,
+    /// Progress 0..1 while the worker is busy.
+    pub busy: RwSignal<Option<f64>>,
+    /// The user-facing error, if any (shown in `error-banner`).
+    pub error: RwSignal<Option<String>>,
+    /// Lab settings that live in the URL (`ratios`, `seed`, ...).
+    pub url: RwSignal<UrlState>,
+}
+
+impl AppState {
+    pub fn new(initial: UrlState) -> Self {
+        AppState {
+            lab: RwSignal::new(initial.lab),
+            dataset: RwSignal::new(None),
+            profile: RwSignal::new(None),
+            target: RwSignal::new(initial.target.clone()),
+            agreement: RwSignal::new(None),
+            busy: RwSignal::new(None),
+            error: RwSignal::new(None),
+            url: RwSignal::new(initial),
+        }
+    }
+
+    /// The state shared by every component (provided by the shell).
+    pub fn get() -> AppState {
+        use_context::<AppState>().unwrap_or_else(|| AppState::new(UrlState::default()))
+    }
+
+    /// A URL setting, or `default` when absent.
+    pub fn setting(&self, key: &str, default: &str) -> String {
+        self.url
+            .with(|u| u.get(key).map(str::to_string))
+            .unwrap_or_else(|| default.to_string())
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) {
+        self.url.update(|u| u.set(key, value));
+    }
+}
