@@ -199,3 +199,45 @@ fn large_inputs_are_fast_enough_in_debug() {
     // Release-mode timing is in the criterion bench; this guards regressions.
     assert!(elapsed.as_secs_f64() < 5.0, "{elapsed:?}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+
+        /// Any input: a report, every histogram over all seeds, the
+        /// probability a number in (0, 1], never NaN.
+        #[test]
+        fn lottery_never_fails_on_valid_input(
+            counts in prop::collection::vec(0u64..5_000, 0..8),
+            split in 0u32..=100,
+            seeds in 1u32..50,
+            base in any::<u64>(),
+        ) {
+            let ratios = [split, 100 - split];
+            let r = lottery(&counts, &ratios, seeds, base)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(r.hit_probability > 0.0 && r.hit_probability <= 1.0, "{}", r.hit_probability);
+            prop_assert!((0.0..=1.0).contains(&r.hit_share_sampled));
+            for s in &r.splits {
+                for c in &s.classes {
+                    prop_assert_eq!(c.histogram.iter().map(|b| b.seeds).sum::<u32>(), seeds);
+                    prop_assert!(c.histogram.iter().all(|b| b.count <= counts[c.class]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tiny_probabilities_do_not_underflow_to_nan() {
+        let counts: Vec<u64> = (1..=40).map(|k| k * 997).collect();
+        let r = run(&counts, &[60, 20, 20], 5, 1);
+        assert!(
+            r.hit_probability > 0.0 && r.hit_probability < 1e-20,
+            "{}",
+            r.hit_probability
+        );
+    }
+}
