@@ -10,7 +10,7 @@
 //! samples those counts directly (multivariate hypergeometric draws), never
 //! rows: the cost grows with the spread of the counts (about √rows per
 //! class), not with the rows. 1,000 seeds over 100,000 rows take about 3 ms
-//! for two classes and 55 ms for ten (`benches/split.rs`).
+//! for two classes and about 20 ms for ten (`benches/split.rs`).
 //!
 //! Determinism: the report must be bit-identical on x86_64 and wasm32, so
 //! nothing that feeds it calls a libm function (`ln`, `exp`, `lgamma`,
@@ -133,6 +133,9 @@ pub fn lottery(
             for k in 0..k_classes {
                 let x = if last {
                     remaining[k]
+                } else if j == 0 {
+                    // Train: only `draws` varies between seeds, so tables repeat.
+                    sampler.draw_cached(&mut rng, population, remaining[k], draws)
                 } else {
                     sampler.draw(&mut rng, population, remaining[k], draws)
                 };
@@ -435,11 +438,16 @@ impl Iterator for Factors {
 /// walked outward from `w(m) = 1` until a weight falls below `2^-64` (the
 /// pmf is log-concave, so the tails beyond are negligible next to a 53-bit
 /// uniform). The cumulative weights `W` are kept; a draw is the first `x`
-/// with `W(x) > u · W_total`, `u` = [`unit_f64`]. Tables are cached per
-/// `(N, K, n)`: the train draws repeat the same parameters every seed.
+/// with `W(x) > u · W_total`, `u` = [`unit_f64`]. [`Sampler::draw_cached`]
+/// keeps tables per `(N, K, n)` (the train draws of a class differ only in
+/// `n`, so they repeat across seeds); [`Sampler::draw`] reuses one buffer.
+/// Both give the same value for the same uniform: caching changes speed,
+/// never results.
 #[derive(Default)]
 pub struct Sampler {
     cache: HashMap<(u64, u64, u64), Rc<Cdf>>,
+    scratch: Vec<f64>,
+    up: Vec<f64>,
 }
 
 /// A cumulative weight table starting at `low`.
@@ -450,11 +458,29 @@ struct Cdf {
 
 /// Weights below this (relative to the mode's 1) end a table: `2^-64`.
 const TAIL: f64 = 1.0 / 18_446_744_073_709_551_616.0;
-/// Cached tables at most; the cache starts over past this.
-const CACHE_LIMIT: usize = 8192;
+/// Cached tables at most; past this, new tables are not kept.
+const CACHE_LIMIT: usize = 4096;
+
+/// The support `low..=high` of `Hypergeometric(N, K, n)`, inputs clamped.
+fn support(population: u64, successes: u64, draws: u64) -> (u64, u64, u64, u64) {
+    let successes = successes.min(population);
+    let draws = draws.min(population);
+    let low = draws.saturating_sub(population - successes);
+    let high = successes.min(draws);
+    (successes, draws, low, high)
+}
+
+/// The first index whose cumulative weight exceeds `u · total`.
+fn invert(cumulative: &[f64], u: f64) -> u64 {
+    let total = cumulative.last().copied().unwrap_or(0.0);
+    let target = u * total;
+    let i = cumulative.partition_point(|&w| w <= target);
+    i.min(cumulative.len().saturating_sub(1)) as u64
+}
 
 impl Sampler {
-    /// One draw of `Hypergeometric(population, successes, draws)`.
+    /// One draw of `Hypergeometric(population, successes, draws)`, with the
+    /// table built in a reused buffer.
     pub fn draw(
         &mut self,
         rng: &mut impl RngCore,
@@ -462,11 +488,34 @@ impl Sampler {
         successes: u64,
         draws: u64,
     ) -> u64 {
-        let successes = successes.min(population);
-        let draws = draws.min(population);
-        let failures = population - successes;
-        let low = draws.saturating_sub(failures);
-        let high = successes.min(draws);
+        let (successes, draws, low, high) = support(population, successes, draws);
+        if low >= high {
+            return low;
+        }
+        let mut cumulative = std::mem::take(&mut self.scratch);
+        let start = fill_cdf(
+            population,
+            successes,
+            draws,
+            low,
+            high,
+            &mut cumulative,
+            &mut self.up,
+        );
+        let x = start + invert(&cumulative, unit_f64(rng));
+        self.scratch = cumulative;
+        x
+    }
+
+    /// The same draw as [`Sampler::draw`], keeping the table for next time.
+    pub fn draw_cached(
+        &mut self,
+        rng: &mut impl RngCore,
+        population: u64,
+        successes: u64,
+        draws: u64,
+    ) -> u64 {
+        let (successes, draws, low, high) = support(population, successes, draws);
         if low >= high {
             return low;
         }
@@ -474,30 +523,64 @@ impl Sampler {
         let cdf = match self.cache.get(&key) {
             Some(cdf) => Rc::clone(cdf),
             None => {
-                if self.cache.len() >= CACHE_LIMIT {
-                    self.cache.clear();
+                let mut cumulative = Vec::new();
+                let start = fill_cdf(
+                    population,
+                    successes,
+                    draws,
+                    low,
+                    high,
+                    &mut cumulative,
+                    &mut self.up,
+                );
+                let cdf = Rc::new(Cdf {
+                    low: start,
+                    cumulative,
+                });
+                if self.cache.len() < CACHE_LIMIT {
+                    self.cache.insert(key, Rc::clone(&cdf));
                 }
-                let cdf = Rc::new(build_cdf(population, successes, draws, low, high));
-                self.cache.insert(key, Rc::clone(&cdf));
                 cdf
             }
         };
-        let total = cdf.cumulative.last().copied().unwrap_or(0.0);
-        let u = unit_f64(rng) * total;
-        let i = cdf.cumulative.partition_point(|&w| w <= u);
-        let i = i.min(cdf.cumulative.len().saturating_sub(1));
-        cdf.low + i as u64
+        cdf.low + invert(&cdf.cumulative, unit_f64(rng))
     }
 }
 
-fn build_cdf(population: u64, successes: u64, draws: u64, low: u64, high: u64) -> Cdf {
+/// Fills `cumulative` with the running sums of the weights from the lowest
+/// kept `x` upward and returns that `x`. `up` is scratch space.
+fn fill_cdf(
+    population: u64,
+    successes: u64,
+    draws: u64,
+    low: u64,
+    high: u64,
+    cumulative: &mut Vec<f64>,
+    up: &mut Vec<f64>,
+) -> u64 {
     let (nn, kk, dd) = (population as f64, successes as f64, draws as f64);
     // Mode, in integers (u128: no overflow).
     let mode = ((u128::from(draws) + 1) * (u128::from(successes) + 1)
         / (u128::from(population) + 2)) as u64;
     let mode = mode.clamp(low, high);
+    // Downward from the mode, stored in `cumulative` (reversed below).
+    cumulative.clear();
+    let mut w = 1.0f64;
+    let mut x = mode;
+    while x > low {
+        let xf = x as f64;
+        w *= xf * (nn - kk - dd + xf) / ((kk - xf + 1.0) * (dd - xf + 1.0));
+        if w < TAIL {
+            break;
+        }
+        cumulative.push(w);
+        x -= 1;
+    }
+    let start = mode - cumulative.len() as u64;
+    cumulative.reverse();
+    cumulative.push(1.0);
     // Upward from the mode.
-    let mut up = Vec::new();
+    up.clear();
     let mut w = 1.0f64;
     let mut x = mode;
     while x < high {
@@ -509,35 +592,13 @@ fn build_cdf(population: u64, successes: u64, draws: u64, low: u64, high: u64) -
         up.push(w);
         x += 1;
     }
-    // Downward from the mode.
-    let mut down = Vec::new();
-    let mut w = 1.0f64;
-    let mut x = mode;
-    while x > low {
-        let xf = x as f64;
-        w *= xf * (nn - kk - dd + xf) / ((kk - xf + 1.0) * (dd - xf + 1.0));
-        if w < TAIL {
-            break;
-        }
-        down.push(w);
-        x -= 1;
-    }
-    let start = mode - down.len() as u64;
-    let mut cumulative = Vec::with_capacity(down.len() + 1 + up.len());
+    cumulative.extend_from_slice(up);
     let mut sum = 0.0f64;
-    for &w in down
-        .iter()
-        .rev()
-        .chain(std::iter::once(&1.0))
-        .chain(up.iter())
-    {
-        sum += w;
-        cumulative.push(sum);
+    for w in cumulative.iter_mut() {
+        sum += *w;
+        *w = sum;
     }
-    Cdf {
-        low: start,
-        cumulative,
-    }
+    start
 }
 
 #[cfg(test)]
