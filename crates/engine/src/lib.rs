@@ -22,6 +22,7 @@ pub mod split;
 pub mod stats;
 pub mod suggest;
 pub mod table;
+pub mod text_encoding;
 
 pub use error::EngineError;
 pub use table::{Column, ColumnData, Table};
