@@ -1,9 +1,6 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against
 // the release build in dist/, served by tests/e2e/serve.mjs at / and at /sub/.
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,8 +20,9 @@ export default defineConfig({
         '--no-sandbox', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run',
         '--disable-quic',
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'mlops-chromium-'))}`,
       ],
+      // Playwright gives every run a fresh, empty profile directory itself
+      // (it refuses a --user-data-dir argument).
     },
   },
   webServer: {

@@ -136,7 +136,7 @@ fn on_message(text: &str) {
                 cb
             });
             if let Some(cb) = callback {
-                cb(response);
+                cb(*response);
             }
         }
     }

@@ -104,7 +104,7 @@ pub enum WorkerMessage {
     /// Progress 0..1 of request `id`.
     Progress { id: u64, fraction: f64 },
     /// The answer to request `id`.
-    Reply { id: u64, response: Response },
+    Reply { id: u64, response: Box<Response> },
 }
 
 /// What the page posts to the worker (as JSON; bytes ride beside it).

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// order; fields are the parsed (unquoted) input text; the delimiter is
 /// `table.source.delimiter` (`,` when unset); UTF-8 without BOM (UTF-16 and
 /// Windows-1252 sources, per `table.source.encoding`, are transcoded with
-/// `encoding_rs`); `\n` after every record; a field is quoted only when it
+/// `crate::text_encoding`); `\n` after every record; a field is quoted only when it
 /// contains the delimiter, `"`, CR or LF, with `"` doubled. One exception:
 /// a record made of a single empty field is written as `""`, since an empty
 /// line would be skipped when read back and the row would vanish.
@@ -106,13 +106,17 @@ fn decode<'a>(source: &'a [u8], encoding: &str, name: &str) -> Result<Cow<'a, [u
         |bytes: &'a [u8]| Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     let text: Cow<'a, str> = match encoding.to_ascii_lowercase().as_str() {
         "" | "utf-8" | "utf8" => return Ok(utf8(source)),
-        "utf-16le" => encoding_rs::UTF_16LE.decode_with_bom_removal(source).0,
-        "utf-16be" => encoding_rs::UTF_16BE.decode_with_bom_removal(source).0,
+        "utf-16le" => Cow::Owned(crate::text_encoding::utf16_to_string(
+            source.strip_prefix(b"\xFF\xFE").unwrap_or(source),
+            false,
+        )),
+        "utf-16be" => Cow::Owned(crate::text_encoding::utf16_to_string(
+            source.strip_prefix(b"\xFE\xFF").unwrap_or(source),
+            true,
+        )),
         "windows-1252" => {
             let bytes = source.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(source);
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
+            Cow::Owned(crate::text_encoding::windows_1252_to_string(bytes))
         }
         other => {
             return Err(EngineError::unusable(
