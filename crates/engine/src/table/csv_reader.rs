@@ -163,26 +163,38 @@ impl CsvLoader {
 
     fn accept(&mut self, chunk: &[u8], last: bool) -> Result<()> {
         if self.encoding.is_none() {
+            if self.head.is_empty() && (chunk.len() >= 3 || last) {
+                // The usual case: the first chunk shows the mark; no copy.
+                let skip = self.choose_encoding(chunk);
+                return self.decode(chunk.get(skip..).unwrap_or(&[]), last);
+            }
             self.head.extend_from_slice(chunk);
             if self.head.len() < 3 && !last {
                 return Ok(());
             }
             let head = std::mem::take(&mut self.head);
-            let (encoding, skip) = match head.as_slice() {
-                [0xEF, 0xBB, 0xBF, ..] => (Encoding::Utf8, 3),
-                [0xFF, 0xFE, ..] => (Encoding::Utf16Le, 2),
-                [0xFE, 0xFF, ..] => (Encoding::Utf16Be, 2),
-                _ => (Encoding::Utf8, 0),
-            };
-            self.encoding = Some(encoding);
-            self.utf16 = match encoding {
-                Encoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
-                Encoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
-                Encoding::Utf8 => None,
-            };
+            let skip = self.choose_encoding(&head);
             return self.decode(head.get(skip..).unwrap_or(&[]), last);
         }
         self.decode(chunk, last)
+    }
+
+    /// Sets the encoding from the byte-order mark at the start of `head`;
+    /// returns the length of the mark, to skip.
+    fn choose_encoding(&mut self, head: &[u8]) -> usize {
+        let (encoding, skip) = match head {
+            [0xEF, 0xBB, 0xBF, ..] => (Encoding::Utf8, 3),
+            [0xFF, 0xFE, ..] => (Encoding::Utf16Le, 2),
+            [0xFE, 0xFF, ..] => (Encoding::Utf16Be, 2),
+            _ => (Encoding::Utf8, 0),
+        };
+        self.encoding = Some(encoding);
+        self.utf16 = match encoding {
+            Encoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
+            Encoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
+            Encoding::Utf8 => None,
+        };
+        skip
     }
 
     /// Decodes UTF-16 to UTF-8 (other input passes through) and parses it.
@@ -218,6 +230,16 @@ impl CsvLoader {
         let delimiter = match self.options.delimiter {
             Some(d) => Some(d),
             None => {
+                // A chunk that alone decides the delimiter is parsed in
+                // place, not copied (a whole file given to `read_csv`).
+                if self.sniff.is_empty() {
+                    if let Some(d) = detect_delimiter(bytes, last) {
+                        let mut parser = Parser::new(d, self.options.name.clone());
+                        let result = parser.parse(bytes, last);
+                        self.parser = Some(parser);
+                        return result;
+                    }
+                }
                 self.sniff.extend_from_slice(bytes);
                 let worth_trying = last
                     || self.sniff.len() > SNIFF_CAP
@@ -310,11 +332,27 @@ fn malformed(name: &str, message: &str) -> EngineError {
     }
 }
 
-/// Cuts records with `csv-core` and types their fields.
+/// Cuts records and types their fields.
+///
+/// Two paths give the same records. The fast path takes a whole line (up to
+/// `\n`, within the chunk at hand) that holds no quote and no CR, and splits
+/// it at the delimiter in place: for such a line that is all `csv-core` would
+/// do, and most lines of most files are such lines. Everything else (quoted
+/// fields, CR line ends, a line cut by the chunk's end) goes through
+/// `csv-core`'s DFA, which keeps its state across chunks. The fast path runs
+/// only between records, when `csv-core` holds nothing, and both keep one line
+/// count.
 struct Parser {
     name: String,
     delimiter: u8,
     rdr: csv_core::Reader,
+    /// `csv-core` has been given input (see `parse` on the byte-order mark).
+    core_started: bool,
+    /// `csv-core` is inside a record (it consumed more than blank lines since
+    /// the last record it returned).
+    core_in_record: bool,
+    /// The 1-based line of the next byte.
+    line: u64,
     out: Vec<u8>,
     out_len: usize,
     ends: Vec<usize>,
@@ -334,6 +372,9 @@ impl Parser {
             name,
             delimiter,
             rdr: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            core_started: false,
+            core_in_record: false,
+            line: 1,
             out: vec![0; 64 * 1024],
             out_len: 0,
             ends: vec![0; 256],
@@ -349,70 +390,169 @@ impl Parser {
     fn parse(&mut self, mut input: &[u8], last: bool) -> Result<()> {
         let mut idle = 0;
         loop {
+            if !self.core_in_record {
+                input = self.fast_lines(input)?;
+            }
+            if input.is_empty() && !last {
+                return Ok(());
+            }
+            // csv-core drops a UTF-8 byte-order mark on its first read when
+            // that read has three bytes or more, so whether it did would
+            // depend on chunk sizes; a first read of one byte never drops it.
+            // (The file's own mark was already removed.)
+            let take = if self.core_started {
+                input.len()
+            } else {
+                input.len().min(1)
+            };
+            self.core_started |= take > 0;
+            self.rdr.set_line(self.line);
             let (res, nin, nout, nend) = self.rdr.read_record(
-                input,
+                &input[..take],
                 &mut self.out[self.out_len..],
                 &mut self.ends[self.ends_len..],
             );
-            self.last_byte = if nin > 0 { input[nin - 1] } else { 0 };
+            self.line = self.rdr.line();
+            let consumed = &input[..nin];
+            self.last_byte = consumed.last().copied().unwrap_or(0);
             input = &input[nin..];
             self.out_len += nout;
             self.ends_len += nend;
             match res {
                 ReadRecordResult::InputEmpty => {
-                    // With the input over, csv-core answers the next, empty
-                    // read with the final record or `End`.
-                    idle += 1;
-                    if !last || idle > 2 {
-                        return Ok(());
+                    self.core_in_record |= consumed.iter().any(|&b| b != b'\n' && b != b'\r');
+                    if input.is_empty() {
+                        // With the input over, csv-core answers the next,
+                        // empty read with the final record or `End`.
+                        idle += 1;
+                        if !last || idle > 2 {
+                            return Ok(());
+                        }
                     }
                 }
                 ReadRecordResult::OutputFull => {
+                    self.core_in_record = true;
                     let n = self.out.len().max(1024) * 2;
                     self.out.resize(n, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
+                    self.core_in_record = true;
                     let n = self.ends.len().max(16) * 2;
                     self.ends.resize(n, 0);
                 }
                 ReadRecordResult::Record => {
-                    self.record()?;
+                    self.core_record()?;
                     self.out_len = 0;
                     self.ends_len = 0;
+                    self.core_in_record = false;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    /// The 1-based physical line where the record just cut starts: csv-core's
-    /// line count, less the newlines inside its quoted fields and the `\n`
-    /// that ended it.
+    /// Takes the simple lines at the start of `input` (see the type's docs);
+    /// returns the rest.
+    fn fast_lines<'a>(&mut self, mut input: &'a [u8]) -> Result<&'a [u8]> {
+        while let Some(nl) = memchr::memchr(b'\n', input) {
+            let line = &input[..nl];
+            if memchr::memchr2(b'"', b'\r', line).is_some() {
+                break;
+            }
+            if !line.is_empty() {
+                self.line_record(line)?;
+            }
+            self.line += 1;
+            input = &input[nl + 1..];
+        }
+        Ok(input)
+    }
+
+    /// One simple line, split at the delimiter.
+    fn line_record(&mut self, line: &[u8]) -> Result<()> {
+        let delimiter = self.delimiter;
+        if self.header.is_none() {
+            let fields = line.split(|&b| b == delimiter).map(<[u8]>::to_vec);
+            return self.header_record(fields.collect(), self.line);
+        }
+        let check = self.not_utf8_at.is_none();
+        let mut bad = false;
+        let mut rest = line;
+        let n = self.columns.len();
+        for (i, column) in self.columns.iter_mut().enumerate() {
+            let field = if i + 1 == n {
+                if memchr::memchr(delimiter, rest).is_some() {
+                    break;
+                }
+                std::mem::take(&mut rest)
+            } else {
+                match memchr::memchr(delimiter, rest) {
+                    Some(at) => {
+                        let field = &rest[..at];
+                        rest = &rest[at + 1..];
+                        field
+                    }
+                    None => {
+                        rest = &[];
+                        break;
+                    }
+                }
+            };
+            bad |= column.push(field, check);
+            if i + 1 == n {
+                if bad {
+                    self.not_utf8_at = Some(self.line);
+                }
+                self.rows += 1;
+                return Ok(());
+            }
+        }
+        let _ = rest;
+        Err(EngineError::UnequalLengths {
+            pos: Position {
+                file: self.name.clone(),
+                line: Some(self.line),
+                column: None,
+            },
+            expected_len: n as u64,
+            len: memchr::memchr_iter(delimiter, line).count() as u64 + 1,
+        })
+    }
+
+    /// The 1-based physical line where the record csv-core just cut starts:
+    /// the line count, less the newlines inside its quoted fields and the
+    /// `\n` that ended it.
     fn record_line(&self) -> u64 {
         let inside = self.out[..self.out_len]
             .iter()
             .filter(|&&b| b == b'\n')
             .count() as u64;
         let ending = u64::from(self.last_byte == b'\n');
-        self.rdr.line().saturating_sub(inside + ending).max(1)
+        self.line.saturating_sub(inside + ending).max(1)
     }
 
-    fn record(&mut self) -> Result<()> {
+    /// The header, which starts at `line`.
+    fn header_record(&mut self, names: Vec<Vec<u8>>, line: u64) -> Result<()> {
+        if self.not_utf8_at.is_none() && names.iter().any(|n| std::str::from_utf8(n).is_err()) {
+            self.not_utf8_at = Some(line);
+        }
+        self.columns = names.iter().map(|_| ColumnBuilder::default()).collect();
+        self.header = Some(names);
+        Ok(())
+    }
+
+    /// The record csv-core just cut.
+    fn core_record(&mut self) -> Result<()> {
         let ends = &self.ends[..self.ends_len];
         let Some(header) = &self.header else {
             let mut names = Vec::with_capacity(ends.len());
             let mut start = 0;
             for &end in ends {
-                let raw = self.out.get(start..end).unwrap_or(&[]).to_vec();
-                if self.not_utf8_at.is_none() && std::str::from_utf8(&raw).is_err() {
-                    self.not_utf8_at = Some(self.record_line());
-                }
-                names.push(raw);
+                names.push(self.out.get(start..end).unwrap_or(&[]).to_vec());
                 start = end;
             }
-            self.columns = names.iter().map(|_| ColumnBuilder::default()).collect();
-            self.header = Some(names);
-            return Ok(());
+            let line = self.record_line();
+            return self.header_record(names, line);
         };
         if ends.len() != header.len() {
             return Err(EngineError::UnequalLengths {

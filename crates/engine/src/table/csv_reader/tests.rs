@@ -385,7 +385,7 @@ mod props {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::with_cases(500))]
 
         #[test]
         fn written_tables_read_back(
@@ -446,10 +446,34 @@ mod props {
         }
 
         #[test]
-        fn csvish_bytes_never_panic(text in "[a1,;\"\n\r\t|é.\\-eE]{0,200}", cut in 1usize..20) {
+        fn csvish_bytes_never_panic(text in "[a1,;\"\n\r\t|é.\\-eE\u{feff}]{0,200}", cut in 1usize..20) {
             let whole = read_csv(text.as_bytes(), &CsvOptions::default());
             let chunked = read_chunked(text.as_bytes(), &mut || cut);
             prop_assert_eq!(dbg(&whole), dbg(&chunked));
         }
     }
+}
+
+#[test]
+fn header_not_utf8_names_line_one() {
+    let t = read_csv(b"caf\xe9,b\n1,2\n", &CsvOptions::default()).unwrap();
+    assert_eq!(t.column_names(), vec!["café", "b"]);
+    assert!(t.warnings[0].contains("line 1"), "{:?}", t.warnings);
+    let t = read_csv(b"\"caf\xe9\",b\n1,2\n", &CsvOptions::default()).unwrap();
+    assert!(t.warnings[0].contains("line 1"), "{:?}", t.warnings);
+}
+
+#[test]
+fn fast_and_quoted_paths_mix() {
+    // Simple lines, then a quoted one, a CRLF one, blank lines, and simple
+    // lines again: the two record paths hand over without losing a line.
+    let text = b"a,b\n1,x\n\"2\",\"y\nz\"\r\n\n3,w\r\n\n\n4,v\n5,u,extra\n";
+    let e = read_err(text);
+    assert_eq!(
+        e.to_string(),
+        "t.csv, line 10: found a record with 3 fields, but the header has 2"
+    );
+    let t = read(std::str::from_utf8(&text[..text.len() - 10]).unwrap());
+    assert_eq!(texts(&t, "b"), vec![s("x"), s("y\nz"), s("w"), s("v")]);
+    assert_eq!(t.column("a").unwrap().number(3), Some(4.0));
 }
