@@ -479,35 +479,39 @@ impl Parser {
         let mut bad = false;
         let mut rest = line;
         let n = self.columns.len();
+        let mut complete = false;
         for (i, column) in self.columns.iter_mut().enumerate() {
-            let field = if i + 1 == n {
-                if memchr::memchr(delimiter, rest).is_some() {
-                    break;
-                }
-                std::mem::take(&mut rest)
-            } else {
-                match memchr::memchr(delimiter, rest) {
-                    Some(at) => {
-                        let field = &rest[..at];
-                        rest = &rest[at + 1..];
-                        field
-                    }
-                    None => {
-                        rest = &[];
-                        break;
-                    }
+            let is_last = i + 1 == n;
+            // Numbers take one pass; other fields are cut, then typed. Fields
+            // are short, so a plain loop beats a vectorised search here.
+            let len = match column.push_plain_number(rest, delimiter) {
+                Some(len) => len,
+                None => {
+                    let len = rest
+                        .iter()
+                        .position(|&b| b == delimiter)
+                        .unwrap_or(rest.len());
+                    bad |= column.push(&rest[..len], check);
+                    len
                 }
             };
-            bad |= column.push(field, check);
-            if i + 1 == n {
-                if bad {
-                    self.not_utf8_at = Some(self.line);
-                }
-                self.rows += 1;
-                return Ok(());
+            if len == rest.len() {
+                // The line ends here: right only for the last column.
+                complete = is_last;
+                break;
             }
+            if is_last {
+                break;
+            }
+            rest = &rest[len + 1..];
         }
-        let _ = rest;
+        if complete {
+            if bad {
+                self.not_utf8_at = Some(self.line);
+            }
+            self.rows += 1;
+            return Ok(());
+        }
         Err(EngineError::UnequalLengths {
             pos: Position {
                 file: self.name.clone(),

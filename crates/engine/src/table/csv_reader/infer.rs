@@ -236,6 +236,50 @@ impl ColumnBuilder {
         }
     }
 
+    /// The fast path of a numeric column: when `rest` starts with a plain
+    /// decimal (`[+-]? digits [. digits]`, at most 19 digits, up to 2^53 as
+    /// an integer) that ends at `delimiter` or at the end of `rest`, pushes it
+    /// and returns its length, in one pass over its bytes. Otherwise pushes
+    /// nothing and returns `None`, and the caller takes the general path.
+    #[inline]
+    pub(crate) fn push_plain_number(&mut self, rest: &[u8], delimiter: u8) -> Option<usize> {
+        let ColumnBuilder::Numeric { values, .. } = self else {
+            return None;
+        };
+        let (negative, start) = match rest.first()? {
+            b'-' => (true, 1),
+            b'+' => (false, 1),
+            _ => (false, 0),
+        };
+        let mut mantissa: u64 = 0;
+        let mut dot = usize::MAX;
+        let mut i = start;
+        while let Some(&b) = rest.get(i) {
+            let digit = b.wrapping_sub(b'0');
+            if digit < 10 {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+            } else if b == delimiter {
+                break;
+            } else if b == b'.' && dot == usize::MAX {
+                dot = i;
+            } else {
+                return None;
+            }
+            i += 1;
+        }
+        let (digits, decimals) = if dot == usize::MAX {
+            (i - start, 0)
+        } else {
+            (i - start - 1, i - dot - 1)
+        };
+        if digits == 0 || digits > 19 || mantissa > (1u64 << 53) {
+            return None;
+        }
+        let x = mantissa as f64 / *POW10.get(decimals)?;
+        values.push(if negative { -x } else { x });
+        Some(i)
+    }
+
     #[inline]
     fn push_missing(&mut self) {
         match self {
