@@ -42,9 +42,9 @@ fn generate() -> Vec<u8> {
             let v = (next() % 1_000_000) as f64 / 1e6;
             let _ = write!(s, "{v:.6},");
         }
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "shape_{},city_{},{}\n",
+            "shape_{},city_{},{}",
             next() % 50,
             next() % 2000,
             next() % 2

@@ -1,6 +1,9 @@
 //! Known answers from numpy, scikit-learn and statsmodels
 //! (`scripts/make_data_fixtures.py` writes `tests/fixtures/data/`).
 
+// Test helpers outside `#[test]` functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use mlops_engine::agreement::agreement;
 use mlops_engine::table::{profile, read_csv, CsvOptions, Table};
 use serde_json::Value;
