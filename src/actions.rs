@@ -33,13 +33,23 @@ pub fn load_file(state: AppState, file: web_sys::File) {
                 usage: false,
             },
         };
-        apply_load(state, response, None);
+        apply_load_from(state, response, None, Some(file));
     });
 }
 
 fn apply_load(state: AppState, response: Response, sample: Option<String>) {
+    apply_load_from(state, response, sample, None)
+}
+
+fn apply_load_from(
+    state: AppState,
+    response: Response,
+    sample: Option<String>,
+    source: Option<web_sys::File>,
+) {
     match response {
         Response::Loaded { dataset, profile } => {
+            SOURCE_FILE.with(|f| *f.borrow_mut() = source);
             let keep_target = state.target.with_untracked(|t| {
                 t.as_ref()
                     .filter(|t| dataset.columns.iter().any(|c| &c.name == *t))
@@ -61,4 +71,55 @@ fn apply_load(state: AppState, response: Response, sample: Option<String>) {
             "unexpected answer from the engine: {other:?}"
         ))),
     }
+}
+
+thread_local! {
+    /// The user's last loaded file: re-read for exports (the worker keeps only
+    /// typed columns, not the text).
+    static SOURCE_FILE: std::cell::RefCell<Option<web_sys::File>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Downloads one split (`train`, `dev` or `test`) of the current settings as
+/// CSV: the same bytes as `mlops split --out`.
+pub fn download_split(state: AppState, split: String) {
+    let Some(target) = state.target.get_untracked() else {
+        return;
+    };
+    let request = match state
+        .url
+        .with_untracked(|u| crate::pages::split::settings::split_request(u, &target))
+    {
+        Ok(r) => r,
+        Err(e) => {
+            state.error.set(Some(e));
+            return;
+        }
+    };
+    let file = SOURCE_FILE.with(|f| f.borrow().clone());
+    spawn_local(async move {
+        let bytes = match &file {
+            Some(f) => match file::array_buffer(f).await {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    state.error.set(Some(e));
+                    return;
+                }
+            },
+            None => None,
+        };
+        match engine::ask(Request::ExportSplits(request), bytes).await {
+            Response::Exported { files } => {
+                let wanted = format!("{split}.csv");
+                if let Some(f) = files.iter().find(|f| f.name == wanted) {
+                    if let Err(e) =
+                        crate::browser::download::offer(&f.name, "text/csv", f.csv.as_bytes())
+                    {
+                        state.error.set(Some(e));
+                    }
+                }
+            }
+            Response::Error { message, .. } => state.error.set(Some(message)),
+            _ => {}
+        }
+    });
 }

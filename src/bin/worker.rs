@@ -56,7 +56,10 @@ mod web {
                     message: format!("the page sent a request the worker cannot read: {e}"),
                     usage: true,
                 };
-                post(&WorkerMessage::Reply { id: 0, response: Box::new(response) });
+                post(&WorkerMessage::Reply {
+                    id: 0,
+                    response: Box::new(response),
+                });
                 return;
             }
         };
@@ -68,7 +71,10 @@ mod web {
             }
             (request, _) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
         };
-        post(&WorkerMessage::Reply { id, response: Box::new(response) });
+        post(&WorkerMessage::Reply {
+            id,
+            response: Box::new(response),
+        });
     }
 
     /// Parses a transferred file in 1 MiB slices, posting progress after each.

@@ -1,8 +1,8 @@
 //! One module per lifecycle lab.
 
 mod coming;
-mod data;
-mod split;
+pub mod data;
+pub mod split;
 
 pub use coming::ComingLab;
 pub use data::DataLab;

@@ -8,8 +8,10 @@
 //! browser, a file read in the CLI), never inside the JSON.
 
 use crate::agreement::AgreementReport;
+use crate::split::lottery::LotteryReport;
 use crate::split::{SplitReport, SplitRequest};
 use crate::table::{ColumnKind, ProfileReport};
+use crate::what_if::LeakageReport;
 use serde::{Deserialize, Serialize};
 
 /// What the page, the CLI or a test asks of the engine.
@@ -34,6 +36,22 @@ pub enum Request {
     LabelCheck { target: String },
     /// Split the working dataset.
     Split(SplitRequest),
+    /// The split lottery for the working dataset's target: how random splits
+    /// over `seeds` seeds spread each class, at the dataset's own size or at
+    /// `rows` rows with the same class balance.
+    Lottery {
+        target: String,
+        ratios: Vec<u32>,
+        seeds: u32,
+        base_seed: u64,
+        #[serde(default)]
+        rows: Option<u64>,
+    },
+    /// Each split as a CSV file, every field as in the source. The source's
+    /// bytes ride beside the request (a built-in sample needs none).
+    ExportSplits(SplitRequest),
+    /// Z-score scaling of `column` fitted on train only vs on all rows.
+    Leakage { split: SplitRequest, column: String },
 }
 
 /// A loaded dataset, as the header and the Data lab show it.
@@ -60,6 +78,15 @@ pub struct ColumnInfo {
     pub kind: ColumnKind,
 }
 
+/// One exported split file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    /// `train.csv`, `dev.csv` or `test.csv`.
+    pub name: String,
+    /// The file's text (UTF-8).
+    pub csv: String,
+}
+
 /// What the engine answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -77,6 +104,17 @@ pub enum Response {
         report: Option<AgreementReport>,
     },
     Split(SplitReport),
+    Lottery {
+        report: LotteryReport,
+        /// Class labels, indexing the report's classes.
+        labels: Vec<String>,
+        /// The positive class's index in `labels` (the spec's rule).
+        positive: Option<usize>,
+    },
+    Exported {
+        files: Vec<ExportedFile>,
+    },
+    Leakage(LeakageReport),
     /// The request could not be answered; `usage` is true when the request
     /// itself was wrong rather than the data.
     Error {

@@ -23,6 +23,7 @@ pub mod stats;
 pub mod suggest;
 pub mod table;
 pub mod text_encoding;
+pub mod what_if;
 
 pub use error::EngineError;
 pub use table::{Column, ColumnData, Table};

@@ -4,10 +4,12 @@
 //! makes one per command. A failed load leaves the previous working dataset
 //! in place, so a bad file never costs the user their data.
 
+use crate::api::ExportedFile;
 use crate::api::{ColumnInfo, DatasetSummary, Request, Response};
 use crate::error::{EngineError, Result};
+use crate::table::positive_index;
 use crate::table::{profile, read_csv, CsvOptions, Table};
-use crate::{agreement, samples, split};
+use crate::{agreement, samples, split, what_if};
 
 /// Rows shown in the Data lab's preview.
 pub const PREVIEW_ROWS: usize = 10;
@@ -16,6 +18,9 @@ pub const PREVIEW_ROWS: usize = 10;
 #[derive(Debug, Default)]
 pub struct Session {
     working: Option<Table>,
+    /// The built-in sample the working dataset came from, if any (its text
+    /// is the source for exports).
+    working_sample: Option<String>,
 }
 
 impl Session {
@@ -47,11 +52,13 @@ impl Session {
                 let table = read_csv(
                     csv.as_bytes(),
                     &CsvOptions {
-                        name: id,
+                        name: id.clone(),
                         delimiter: None,
                     },
                 )?;
-                Ok(self.adopt(table))
+                let response = self.adopt(table);
+                self.working_sample = Some(id);
+                Ok(response)
             }
             Request::LoadCsv { name, delimiter } => {
                 let delimiter = parse_delimiter(delimiter.as_deref())?;
@@ -80,6 +87,62 @@ impl Session {
             Request::Split(req) => Ok(Response::Split(
                 split::split_table(self.working()?, &req)?.report,
             )),
+            Request::Lottery {
+                target,
+                ratios,
+                seeds,
+                base_seed,
+                rows,
+            } => {
+                let classes = self.working()?.column(&target)?.class_index();
+                let counts: Vec<u64> = classes.counts().iter().map(|&c| c as u64).collect();
+                let counts = match rows {
+                    Some(rows) => what_if::scale_counts(&counts, rows),
+                    None => counts,
+                };
+                let report = split::lottery::lottery(&counts, &ratios, seeds, base_seed)?;
+                Ok(Response::Lottery {
+                    report,
+                    positive: positive_index(&classes.labels),
+                    labels: classes.labels,
+                })
+            }
+            Request::ExportSplits(req) => {
+                let table = self.working()?;
+                let source: &[u8] = match (bytes, &self.working_sample) {
+                    (Some(b), _) => b,
+                    (None, Some(id)) => samples::csv(id).map(str::as_bytes).unwrap_or_default(),
+                    (None, None) => {
+                        return Err(EngineError::bad_request(format!(
+                            "{}: the file's content is needed to write the splits",
+                            table.name
+                        )))
+                    }
+                };
+                let outcome = split::split_table(table, &req)?;
+                let n = outcome.report.splits.len();
+                let files = split::export_splits(source, table, &outcome.assignment, n)?;
+                let files = split::split_names(n)
+                    .iter()
+                    .zip(files)
+                    .map(|(name, bytes)| ExportedFile {
+                        name: format!("{name}.csv"),
+                        csv: String::from_utf8_lossy(&bytes).into_owned(),
+                    })
+                    .collect();
+                Ok(Response::Exported { files })
+            }
+            Request::Leakage { split: req, column } => {
+                let table = self.working()?;
+                let outcome = split::split_table(table, &req)?;
+                let names = split::split_names(outcome.report.splits.len());
+                Ok(Response::Leakage(what_if::leakage(
+                    table,
+                    &column,
+                    &outcome.assignment,
+                    names,
+                )?))
+            }
         }
     }
 
@@ -88,6 +151,7 @@ impl Session {
         let dataset = summarize(&table);
         let profile = profile(&table);
         self.working = Some(table);
+        self.working_sample = None;
         Response::Loaded { dataset, profile }
     }
 }

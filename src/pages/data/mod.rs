@@ -3,6 +3,7 @@
 
 mod agreement;
 mod profile_cards;
+pub use profile_cards::fmt_stat;
 mod source;
 
 use crate::components::Warnings;

@@ -91,7 +91,7 @@ fn card(c: &ColumnProfile) -> impl IntoView {
     };
     let stat_rows = stats
         .into_iter()
-        .map(|(k, v)| view! { <div class="stat"><span class="k">{k}</span><span class="v">{v}</span></div> })
+        .map(|(k, v)| view! { <div class="stat" class:wide=k.is_empty()><span class="k">{k}</span><span class="v">{v}</span></div> })
         .collect_view();
     view! {
         <article class="column-card" data-testid="column-profile" data-column=c.name.clone() data-kind=kind>

@@ -184,3 +184,33 @@ mod tests {
         assert_eq!(ci.codes, vec![2, 1, 2, 0]);
     }
 }
+
+/// The positive class among sorted labels (`shared/spec/cli.md`, metrics):
+/// `1`, else `true`/`yes` (any case), else the last label. `None` when empty.
+pub fn positive_index(labels: &[String]) -> Option<usize> {
+    labels
+        .iter()
+        .position(|l| l == "1")
+        .or_else(|| {
+            labels
+                .iter()
+                .position(|l| l.eq_ignore_ascii_case("true") || l.eq_ignore_ascii_case("yes"))
+        })
+        .or_else(|| labels.len().checked_sub(1))
+}
+
+#[cfg(test)]
+mod positive_tests {
+    use super::positive_index;
+
+    #[test]
+    fn positive_label_rule() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(positive_index(&l(&["0", "1"])), Some(1));
+        assert_eq!(positive_index(&l(&["False", "True"])), Some(1));
+        assert_eq!(positive_index(&l(&["no", "yes"])), Some(1));
+        assert_eq!(positive_index(&l(&["benign", "malignant"])), Some(1));
+        assert_eq!(positive_index(&l(&["1", "2", "3"])), Some(0));
+        assert_eq!(positive_index(&[]), None);
+    }
+}

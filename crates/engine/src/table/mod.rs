@@ -10,7 +10,7 @@ mod bitmap;
 mod labels;
 
 pub use bitmap::Bitmap;
-pub use labels::{sort_labels, ClassIndex};
+pub use labels::{positive_index, sort_labels, ClassIndex};
 
 use crate::error::{EngineError, Result};
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,141 @@
+//! The Split lab: random vs balanced train/dev/test splits, the split
+//! lottery, train-only normalization and split downloads.
+
+mod counts;
+mod leakage;
+mod lottery;
+pub mod settings;
+
+use crate::browser::engine;
+use crate::components::Warnings;
+use crate::state::AppState;
+use leptos::prelude::*;
+use mlops_engine::api::{Request, Response};
+use mlops_engine::split::{SplitReport, SplitRequest, Strategy};
+use settings::{parse_strategy, split_request, strategy_slug};
+
+/// The working dataset's identity: requests re-run when it changes.
+pub fn dataset_key(state: AppState) -> Option<(String, u64)> {
+    state
+        .dataset
+        .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)))
+}
+
+/// The validated split request of the current settings.
+pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> {
+    let target = state.target.get()?;
+    Some(state.url.with(|u| split_request(u, &target)))
+}
+
+/// Asks the worker for a split report.
+pub async fn ask_split(request: SplitRequest) -> Result<SplitReport, String> {
+    match engine::ask(Request::Split(request), None).await {
+        Response::Split(r) => Ok(r),
+        Response::Error { message, .. } => Err(message),
+        _ => Err("unexpected answer from the engine".into()),
+    }
+}
+
+#[component]
+pub fn SplitLab() -> impl IntoView {
+    let state = AppState::get();
+    let request = Memo::new(move |_| current_request(state));
+    let report = LocalResource::new(move || {
+        let _ = dataset_key(state);
+        let req = request.get();
+        async move {
+            match req {
+                Some(Ok(r)) => Some(ask_split(r).await),
+                Some(Err(e)) => Some(Err(e)),
+                None => None,
+            }
+        }
+    });
+    let report_signal = Signal::derive(move || report.get().flatten());
+    let warnings = Signal::derive(move || {
+        report_signal
+            .get()
+            .and_then(|r| r.ok())
+            .map(|r| r.warnings)
+            .unwrap_or_default()
+    });
+    let error = move || report_signal.get().and_then(|r| r.err());
+    view! {
+        <div class="lab-grid">
+            <section class="card intro">
+                <h1>"Split"</h1>
+                <p class="lesson">{crate::lab::Lab::Split.lesson()}</p>
+                <Controls />
+                {move || error().map(|e| view! { <p class="warning" data-testid="warning">{e}</p> })}
+            </section>
+            <counts::SelectedCounts report=report_signal />
+            <counts::Comparison request=request />
+            <Warnings items=warnings />
+            <lottery::Lottery request=request />
+            <leakage::Leakage request=request />
+        </div>
+    }
+}
+
+/// Strategy, ratios, seed and the group/time column.
+#[component]
+fn Controls() -> impl IntoView {
+    let state = AppState::get();
+    let strategy = move || parse_strategy(&state.setting("strategy", "stratified"));
+    let columns = move || {
+        state
+            .dataset
+            .with(|d| {
+                d.as_ref()
+                    .map(|d| d.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+            })
+            .unwrap_or_default()
+    };
+    let options = [
+        Strategy::Random,
+        Strategy::Stratified,
+        Strategy::Group,
+        Strategy::Time,
+    ];
+    view! {
+        <div class="controls">
+            <label class="field">
+                <span>"Target"</span>
+                <strong class="target-name">{move || state.target.get().unwrap_or_else(|| "—".into())}</strong>
+            </label>
+            <label class="field">
+                <span>"Strategy"</span>
+                <select data-testid="split-strategy"
+                    on:change=move |ev| state.set_setting("strategy", &event_target_value(&ev))>
+                    {options.into_iter().map(|s| {
+                        let slug = strategy_slug(s);
+                        let label = if s == Strategy::Stratified { "stratified (balanced)" } else { slug };
+                        view! { <option value=slug selected=move || strategy() == s>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>"Ratios (train,dev,test %)"</span>
+                <input type="text" data-testid="split-ratios"
+                    prop:value=move || state.setting("ratios", settings::DEFAULT_RATIOS)
+                    on:change=move |ev| state.set_setting("ratios", &event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span>"Seed"</span>
+                <input type="number" min="0" step="1" data-testid="split-seed"
+                    prop:value=move || state.setting("seed", "0")
+                    on:input=move |ev| state.set_setting("seed", &event_target_value(&ev)) />
+            </label>
+            <label class="field" class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
+                <span>"Group / time column"</span>
+                <select data-testid="split-by-select"
+                    on:change=move |ev| state.set_setting("by", &event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    <For each=columns key=|c| c.clone() let:c>
+                        <option value=c.clone() selected=move || state.setting("by", "") == c>{c.clone()}</option>
+                    </For>
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,116 @@
+//! The Split lab's settings, read from the URL and validated into an engine
+//! `SplitRequest` before anything is asked of the worker.
+
+use crate::url_state::UrlState;
+use mlops_engine::split::{SplitRequest, Strategy};
+
+pub const DEFAULT_RATIOS: &str = "60,20,20";
+pub const DEFAULT_SEED: u64 = 0;
+/// Seeds drawn by the lottery.
+pub const LOTTERY_SEEDS: u32 = 1000;
+/// Dataset sizes the lottery can be replayed at (same class balance).
+pub const LOTTERY_SIZES: [u64; 4] = [100, 1_000, 10_000, 100_000];
+
+pub fn strategy_slug(s: Strategy) -> &'static str {
+    match s {
+        Strategy::Random => "random",
+        Strategy::Stratified => "stratified",
+        Strategy::Group => "group",
+        Strategy::Time => "time",
+    }
+}
+
+pub fn parse_strategy(text: &str) -> Strategy {
+    match text {
+        "random" => Strategy::Random,
+        "group" => Strategy::Group,
+        "time" => Strategy::Time,
+        _ => Strategy::Stratified,
+    }
+}
+
+/// `60,20,20` → `[60, 20, 20]`, or a message saying what is wrong.
+pub fn parse_ratios(text: &str) -> Result<Vec<u32>, String> {
+    let parts: Result<Vec<u32>, _> = text.split(',').map(|p| p.trim().parse::<u32>()).collect();
+    let parts = parts
+        .map_err(|_| format!("ratios must be whole percentages like 60,20,20, not \"{text}\""))?;
+    if !(2..=3).contains(&parts.len()) {
+        return Err(format!(
+            "ratios need two or three numbers, not {}",
+            parts.len()
+        ));
+    }
+    let sum: u32 = parts.iter().sum();
+    if sum != 100 {
+        return Err(format!("ratios must sum to 100, not {sum}"));
+    }
+    Ok(parts)
+}
+
+/// The split the URL describes for `target`, or a message for the user.
+pub fn split_request(url: &UrlState, target: &str) -> Result<SplitRequest, String> {
+    let strategy = parse_strategy(url.get("strategy").unwrap_or("stratified"));
+    let ratios = parse_ratios(url.get("ratios").unwrap_or(DEFAULT_RATIOS))?;
+    let seed = match url.get("seed") {
+        None => DEFAULT_SEED,
+        Some(s) => s
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("the seed must be a whole number ≥ 0, not \"{s}\""))?,
+    };
+    let by = url.get("by").map(str::to_string);
+    if matches!(strategy, Strategy::Group | Strategy::Time) && by.is_none() {
+        return Err(format!(
+            "the {} split needs a column to {} by",
+            strategy_slug(strategy),
+            if strategy == Strategy::Group {
+                "group"
+            } else {
+                "order"
+            }
+        ));
+    }
+    Ok(SplitRequest {
+        target: target.to_string(),
+        strategy,
+        ratios,
+        seed,
+        by,
+    })
+}
+
+/// The same split with another strategy (for the side-by-side comparison).
+pub fn with_strategy(request: &SplitRequest, strategy: Strategy) -> SplitRequest {
+    SplitRequest {
+        strategy,
+        ..request.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_course_example() {
+        let r = split_request(&UrlState::default(), "defect").unwrap();
+        assert_eq!(r.strategy, Strategy::Stratified);
+        assert_eq!(r.ratios, vec![60, 20, 20]);
+        assert_eq!(r.seed, 0);
+    }
+
+    #[test]
+    fn bad_settings_say_what_is_wrong() {
+        let mut u = UrlState::default();
+        u.set("ratios", "60,20,10");
+        assert!(split_request(&u, "y").unwrap_err().contains("sum to 100"));
+        u.set("ratios", "80,20");
+        u.set("seed", "-1");
+        assert!(split_request(&u, "y").unwrap_err().contains("seed"));
+        u.set("seed", "3");
+        u.set("strategy", "group");
+        assert!(split_request(&u, "y").unwrap_err().contains("group"));
+        u.set("by", "image");
+        assert_eq!(split_request(&u, "y").unwrap().by.as_deref(), Some("image"));
+    }
+}

@@ -1,0 +1,91 @@
+// The Split lab on the course example: 100 rows, 30 defective, 60/20/20.
+import { test, expect } from '@playwright/test';
+import { openApp } from './helpers.mjs';
+
+const count = (page, split, cls) =>
+  page.locator(`[data-testid="split-count"][data-split="${split}"][data-class="${cls}"]`);
+
+test('balanced split gives 18/6/6 positives and the lottery 4.73%', async ({ page }) => {
+  const errors = await openApp(page, './?lab=split');
+  await expect(page.getByTestId('split-strategy')).toHaveValue('stratified');
+  await expect(count(page, 'train', '1')).toHaveAttribute('data-value', '18');
+  await expect(count(page, 'dev', '1')).toHaveAttribute('data-value', '6');
+  await expect(count(page, 'test', '1')).toHaveAttribute('data-value', '6');
+  for (const [split, rows] of [['train', '60'], ['dev', '20'], ['test', '20']]) {
+    await expect(page.locator(`[data-testid="split-rows"][data-split="${split}"]`)).toHaveAttribute('data-value', rows);
+  }
+  const share = page.getByTestId('lottery-hit-share');
+  await expect(share).toHaveAttribute('data-value', /^0\.0473134488489733/);
+  await expect(share).toHaveText('4.73%');
+  // The lottery charts are drawn: bars with counts, the balanced one highlighted.
+  const bars = page.locator('[data-testid="lottery-chart"] rect');
+  expect(await bars.count()).toBeGreaterThan(3);
+  await expect(page.locator('[data-testid="lottery-chart"] rect.hot').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/split-lab.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('a random split moves with the seed; settings live in the URL', async ({ page }) => {
+  await openApp(page, './?lab=split');
+  await page.getByTestId('split-strategy').selectOption('random');
+  await expect(page).toHaveURL(/strategy=random/);
+  const seen = new Set();
+  for (const seed of ['1', '2', '3', '4', '5']) {
+    await page.getByTestId('split-seed').fill(seed);
+    await expect(page).toHaveURL(new RegExp(`seed=${seed}`));
+    await expect(page.locator('[data-testid="split-rows"][data-split="dev"]')).toHaveAttribute('data-value', '20');
+    const dev = await count(page, 'dev', '1').getAttribute('data-value');
+    const test_ = await count(page, 'test', '1').getAttribute('data-value');
+    const train = await count(page, 'train', '1').getAttribute('data-value');
+    expect(Number(dev) + Number(test_) + Number(train)).toBe(30);
+    seen.add(`${train}/${dev}/${test_}`);
+  }
+  expect(seen.size).toBeGreaterThan(1);
+  // Reopening the URL reproduces the same counts.
+  const url = page.url();
+  const dev = await count(page, 'dev', '1').getAttribute('data-value');
+  const page2 = await page.context().newPage();
+  await openApp(page2, url);
+  await expect(count(page2, 'dev', '1')).toHaveAttribute('data-value', dev);
+});
+
+test('bad ratios show a message and the lab stays usable', async ({ page }) => {
+  await openApp(page, './?lab=split');
+  await page.getByTestId('split-ratios').fill('60,20,10');
+  await page.getByTestId('split-ratios').press('Enter');
+  await expect(page.getByText('ratios must sum to 100, not 90')).toBeVisible();
+  await page.getByTestId('split-ratios').fill('80,20');
+  await page.getByTestId('split-ratios').press('Enter');
+  await expect(page.locator('[data-testid="split-rows"][data-split="train"]')).toHaveAttribute('data-value', '80');
+  await expect(page.locator('[data-testid="split-rows"][data-split="test"]')).toHaveAttribute('data-value', '20');
+});
+
+test('the lottery spread shrinks on a large dataset', async ({ page }) => {
+  await openApp(page, './?lab=split');
+  const share = page.getByTestId('lottery-hit-share');
+  await expect(share).toHaveAttribute('data-value', /^0\.047/);
+  await page.getByTestId('lottery-size-100000').click();
+  await expect(page).toHaveURL(/size=100000/);
+  await expect(page.getByText(/100000 rows/)).toBeVisible();
+  // Exact balance becomes rarer as counts grow, but the spread in share is tiny:
+  // the histogram's bars cover a narrow band around the balanced count.
+  const caption = page.locator('figcaption').first();
+  await expect(caption).toContainText('balanced = 6000');
+});
+
+test('split downloads hold the same rows as the table', async ({ page }) => {
+  await openApp(page, './?lab=split');
+  await expect(count(page, 'dev', '1')).toHaveAttribute('data-value', '6');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="split-download"][data-split="dev"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('dev.csv');
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  const lines = text.trimEnd().split('\n');
+  expect(lines[0]).toBe('image,scratch_length_mm,pit_count,brightness,defect,annotator_b');
+  expect(lines.length).toBe(21);
+  expect(lines.slice(1).filter((l) => l.split(',')[4] === '1').length).toBe(6);
+  // Numbers keep their source text (0.00 is not rewritten as 0).
+  expect(text).toMatch(/,0\.00,/);
+});
