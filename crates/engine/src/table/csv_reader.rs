@@ -26,9 +26,31 @@
 //! 4. **Types.** Each field goes straight into its column's builder
 //!    (`infer.rs`); the text is not kept.
 //!
-//! Header names: an empty name becomes `column_N` (N its 1-based position)
-//! and a repeated name gets a suffix `_2`, `_3`, ... so every column can be
-//! named on the command line; both with a warning.
+//! Choices where the spec is silent:
+//!
+//! - Header names: an empty name becomes `column_N` (N its 1-based position)
+//!   and a repeated name gets a suffix `_2`, `_3`, ... so every column can be
+//!   named on the command line; both with a warning. Names are kept as read
+//!   (not trimmed).
+//! - Numbers: `.5` and `5.` count (as numpy, pandas and Python's `float`
+//!   read them); a value too large for `f64` (`1e999`) does not, so statistics
+//!   never meet infinity. Numbers, booleans and missing tokens are recognised
+//!   after trimming ASCII spaces and tabs; categories keep their exact text.
+//! - A numeric column that meets a non-number becomes categorical, and the
+//!   numbers before it are written back by [`super::format_number`] (`1.50`
+//!   reads back as `1.5`): the text is not kept while streaming.
+//! - Blank lines are skipped (as `csv-core`, pandas and Python's `csv` do);
+//!   they still count in line numbers.
+//! - Bytes that are not UTF-8 make the whole file Windows-1252, with a warning
+//!   naming the line of the first such value. UTF-16 (with a mark) whose code
+//!   units do not form characters gets U+FFFD and a warning.
+//! - Empty input, or input with no record at all, is `Malformed`; a header
+//!   with no rows is a table of 0 rows whose columns are numeric and empty.
+//!
+//! Speed: most lines of most files have no quote and no CR; those are split
+//! in place and plain decimals are parsed in the same pass (see `Parser`), at
+//! about 0.6x the speed of the `csv` crate's bare `ByteRecord` loop over the
+//! same bytes (`benches/csv_read.rs`), with typed columns at the end.
 
 mod infer;
 
