@@ -8,15 +8,22 @@
 
 /// Arithmetic mean, `Σx / n`, corrected by a second pass
 /// (`m + Σ(x - m) / n`) so large offsets do not cost digits. `None` for no
-/// values.
+/// values (and, like every function here, rather than an infinite result).
 pub fn mean(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let n = values.len() as f64;
-    let m = values.iter().sum::<f64>() / n;
+    let mut m = values.iter().sum::<f64>() / n;
+    if !m.is_finite() {
+        // The sum overflowed (values near f64::MAX): average scaled values.
+        m = values.iter().map(|x| x / n).sum::<f64>();
+    }
     let correction = values.iter().map(|x| x - m).sum::<f64>() / n;
-    Some(m + correction)
+    if correction.is_finite() {
+        m += correction;
+    }
+    Some(m).filter(|m| m.is_finite())
 }
 
 /// Sum of squared deviations from the mean, `Σ(x - m)²`, two-pass with the
@@ -30,6 +37,9 @@ fn sum_squares(values: &[f64]) -> Option<f64> {
         ss += d * d;
         s += d;
     }
+    if !(ss.is_finite() && s.is_finite()) {
+        return None;
+    }
     Some((ss - s * s / n).max(0.0))
 }
 
@@ -38,7 +48,7 @@ pub fn sample_variance(values: &[f64]) -> Option<f64> {
     if values.len() < 2 {
         return None;
     }
-    Some(sum_squares(values)? / (values.len() - 1) as f64)
+    Some(sum_squares(values)? / (values.len() - 1) as f64).filter(|v| v.is_finite())
 }
 
 /// Sample standard deviation, `sqrt(Σ(x - m)² / (n - 1))` (pandas' `std`,
@@ -53,7 +63,7 @@ pub fn population_std(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    Some((sum_squares(values)? / values.len() as f64).sqrt())
+    Some((sum_squares(values)? / values.len() as f64).sqrt()).filter(|v| v.is_finite())
 }
 
 /// The `q` quantile (0 ≤ q ≤ 1) of ascending `sorted` values by linear
@@ -108,7 +118,18 @@ pub fn histogram_edges(min: f64, max: f64, bins: usize) -> Vec<f64> {
         (min, max)
     };
     let step = (hi - lo) / bins as f64;
-    let mut edges: Vec<f64> = (0..=bins).map(|i| i as f64 * step + lo).collect();
+    let mut edges: Vec<f64> = if step.is_finite() {
+        (0..=bins).map(|i| i as f64 * step + lo).collect()
+    } else {
+        // The range overflows f64 (from near -MAX to near MAX): weigh the
+        // ends instead.
+        (0..=bins)
+            .map(|i| {
+                let t = i as f64 / bins as f64;
+                lo * (1.0 - t) + hi * t
+            })
+            .collect()
+    };
     if let Some(last) = edges.last_mut() {
         *last = hi;
     }
@@ -184,6 +205,16 @@ mod tests {
             1.1185934253567071,
             max_relative = 1e-9
         );
+    }
+
+    #[test]
+    fn extreme_values_stay_finite_or_none() {
+        let x = [f64::MAX, f64::MAX, -f64::MAX];
+        assert!(mean(&x).unwrap().is_finite());
+        assert_eq!(sample_std(&x), None);
+        let edges = histogram_edges(-f64::MAX, f64::MAX, 1);
+        assert!(edges.iter().all(|e| e.is_finite()));
+        assert_eq!(histogram_counts(&x, &edges), vec![3]);
     }
 
     #[test]
