@@ -436,6 +436,53 @@ mod props {
         }
 
         #[test]
+        fn records_agree_with_the_csv_crate(text in "[ab1,\"\n\r é]{0,120}") {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let records: Vec<csv::ByteRecord> =
+                rdr.byte_records().collect::<std::result::Result<_, _>>().unwrap();
+            let got = read_csv(text.as_bytes(), &CsvOptions { name: "p".into(), delimiter: Some(b',') });
+            match records.split_first() {
+                None => {
+                    let malformed = matches!(got, Err(EngineError::Malformed { .. }));
+                    prop_assert!(malformed, "{:?}", got);
+                }
+                Some((header, rows)) => {
+                    match rows.iter().position(|r| r.len() != header.len()) {
+                        Some(_) => {
+                            let ragged = matches!(got, Err(EngineError::UnequalLengths { .. }));
+                            prop_assert!(ragged, "{:?}", got);
+                        }
+                        None => {
+                            let t = got.unwrap();
+                            prop_assert_eq!(t.n_rows, rows.len());
+                            prop_assert_eq!(t.columns.len(), header.len());
+                            for (ci, col) in t.columns.iter().enumerate() {
+                                if col.kind() != ColumnKind::Categorical {
+                                    continue;
+                                }
+                                for (ri, r) in rows.iter().enumerate() {
+                                    let raw = std::str::from_utf8(&r[ci]).unwrap();
+                                    let tr = infer::trim_ascii(raw.as_bytes());
+                                    let want = if infer::is_missing_token(tr) {
+                                        None
+                                    } else if infer::parse_number(tr).is_some() {
+                                        continue; // reformatted by design
+                                    } else {
+                                        Some(raw.to_string())
+                                    };
+                                    prop_assert_eq!(col.text(ri).map(|c| c.into_owned()), want);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), cut in 1usize..50) {
             let whole = read_csv(&bytes, &CsvOptions::default());
             let chunked = read_chunked(&bytes, &mut || cut);
