@@ -135,7 +135,10 @@ mod tests {
 
     #[test]
     fn windows_1252_known_characters() {
-        assert_eq!(windows_1252_to_string(b"caf\xe9 \x80 \x93x\x94 \x96"), "café € “x” –");
+        assert_eq!(
+            windows_1252_to_string(b"caf\xe9 \x80 \x93x\x94 \x96"),
+            "café € “x” –"
+        );
         assert_eq!(windows_1252_char(0x81), '\u{81}');
     }
 

@@ -279,7 +279,11 @@ fn many_singleton_classes_are_summarised() {
         vec![30, 10, 10]
     );
     assert!(o.report.warnings.len() < 5, "{:?}", o.report.warnings);
-    assert!(o.report.warnings.iter().any(|w| w.contains("50 distinct values")));
+    assert!(o
+        .report
+        .warnings
+        .iter()
+        .any(|w| w.contains("50 distinct values")));
     // Labels are sorted numerically.
     assert_eq!(o.report.labels[..3], ["0", "1", "2"]);
     assert_eq!(o.report.labels[10], "10");

@@ -30,10 +30,16 @@ fn kind_name(kind: ColumnKind) -> &'static str {
     }
 }
 
+/// A value's raw form for `data-value`: full precision, `null` when undefined.
+pub fn raw(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_else(|| "null".into())
+}
+
 /// A number for a stat row: up to 4 decimals, `—` when undefined.
 pub fn fmt_stat(x: Option<f64>) -> String {
     match x {
         None => "—".into(),
+        Some(v) if v.abs() < 1e-12 => "0".into(),
         Some(v) if v.abs() >= 1e6 || (v != 0.0 && v.abs() < 1e-3) => format!("{v:.3e}"),
         Some(v) => {
             let s = format!("{v:.4}");
@@ -45,21 +51,25 @@ pub fn fmt_stat(x: Option<f64>) -> String {
 
 fn card(c: &ColumnProfile) -> impl IntoView {
     let kind = kind_name(c.kind);
-    let stats: Vec<(&str, String)> = if c.kind == ColumnKind::Numeric {
-        vec![
-            ("mean", fmt_stat(c.mean)),
-            ("std", fmt_stat(c.std)),
-            ("min", fmt_stat(c.min)),
-            ("p25", fmt_stat(c.p25)),
-            ("median", fmt_stat(c.p50)),
-            ("p75", fmt_stat(c.p75)),
-            ("max", fmt_stat(c.max)),
+    // (label, hook name, raw value, text)
+    let stats: Vec<(&str, &str, String, String)> = if c.kind == ColumnKind::Numeric {
+        [
+            ("mean", "mean", c.mean),
+            ("std", "std", c.std),
+            ("min", "min", c.min),
+            ("p25", "p25", c.p25),
+            ("median", "p50", c.p50),
+            ("p75", "p75", c.p75),
+            ("max", "max", c.max),
         ]
+        .into_iter()
+        .map(|(label, key, v)| (label, key, raw(v), fmt_stat(v)))
+        .collect()
     } else {
         c.top
             .iter()
             .take(4)
-            .map(|t| ("", format!("{} × {}", t.value, t.count)))
+            .map(|t| ("", "", t.count.to_string(), format!("{} × {}", t.value, t.count)))
             .collect()
     };
     let (values, labels): (Vec<f64>, Vec<String>) = match &c.histogram {
@@ -91,7 +101,14 @@ fn card(c: &ColumnProfile) -> impl IntoView {
     };
     let stat_rows = stats
         .into_iter()
-        .map(|(k, v)| view! { <div class="stat" class:wide=k.is_empty()><span class="k">{k}</span><span class="v">{v}</span></div> })
+        .map(|(k, key, value, v)| {
+            let hook = (!key.is_empty()).then_some("profile-stat");
+            view! {
+                <div class="stat" class:wide=k.is_empty() data-testid=hook data-stat=key data-value=value>
+                    <span class="k">{k}</span><span class="v">{v}</span>
+                </div>
+            }
+        })
         .collect_view();
     view! {
         <article class="column-card" data-testid="column-profile" data-column=c.name.clone() data-kind=kind>
@@ -101,8 +118,12 @@ fn card(c: &ColumnProfile) -> impl IntoView {
             </header>
             <BarChart values=values labels=labels width=200.0 height=48.0 />
             <div class="stats">
-                <div class="stat"><span class="k">"missing"</span><span class="v">{c.missing}</span></div>
-                <div class="stat"><span class="k">"distinct"</span><span class="v">{c.distinct}</span></div>
+                <div class="stat" data-testid="profile-stat" data-stat="missing" data-value=c.missing.to_string()>
+                    <span class="k">"missing"</span><span class="v">{c.missing}</span>
+                </div>
+                <div class="stat" data-testid="profile-stat" data-stat="distinct" data-value=c.distinct.to_string()>
+                    <span class="k">"distinct"</span><span class="v">{c.distinct}</span>
+                </div>
                 {stat_rows}
             </div>
         </article>

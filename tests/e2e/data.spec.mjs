@@ -1,0 +1,95 @@
+// The Data lab: upload real-world CSV quirks, read the profile, keep the old
+// dataset when a file is broken, and check label agreement on the samples.
+import { test, expect } from '@playwright/test';
+import { openApp } from './helpers.mjs';
+
+const stat = (page, column, name) =>
+  page.locator(`[data-testid="column-profile"][data-column="${column}"] [data-testid="profile-stat"][data-stat="${name}"]`);
+
+test('a quirky CSV (BOM, semicolons, CRLF, quoted newlines, missing values) is profiled', async ({ page }) => {
+  const errors = await openApp(page);
+  const csv = '\uFEFFid;city;temp;ok\r\n1;"Paris; FR";12.5;true\r\n2;"New\r\nYork";NA;FALSE\r\n3;"Quote ""q""";-3e1;\r\n4;;7;true\r\n';
+  await page.getByTestId('file-input').setInputFiles({ name: 'quirky.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByTestId('dataset-name')).toHaveText('quirky.csv');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '4');
+  await expect(page.getByTestId('dataset-columns')).toHaveAttribute('data-value', '4');
+  const kinds = {};
+  for (const card of await page.getByTestId('column-profile').all()) {
+    kinds[await card.getAttribute('data-column')] = await card.getAttribute('data-kind');
+  }
+  expect(kinds).toEqual({ id: 'numeric', city: 'categorical', temp: 'numeric', ok: 'boolean' });
+  await expect(stat(page, 'temp', 'missing')).toHaveAttribute('data-value', '1');
+  await expect(stat(page, 'temp', 'mean')).toHaveAttribute('data-value', String((12.5 - 30 + 7) / 3));
+  await expect(stat(page, 'temp', 'p50')).toHaveAttribute('data-value', '7');
+  await expect(stat(page, 'city', 'missing')).toHaveAttribute('data-value', '1');
+  await expect(stat(page, 'ok', 'missing')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('preview-table')).toContainText('Paris; FR');
+  await expect(page.getByTestId('preview-table')).toContainText('Quote "q"');
+  // The file's target is offered and chosen.
+  await expect(page.getByTestId('target-select')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a broken CSV shows the line in the error banner and the old dataset stays', async ({ page }) => {
+  await openApp(page);
+  const csv = 'a,b,c\n1,2,3\n4,5,6\n7,8\n';
+  await page.getByTestId('file-input').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('error-banner')).toContainText('broken.csv');
+  await expect(page.getByTestId('error-banner')).toContainText('line 4');
+  await expect(page.getByTestId('dataset-name')).toHaveText('sample-defects');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '100');
+  // Still usable: the split lab works on the old dataset.
+  await page.getByTestId('nav-split').click();
+  await expect(page.locator('[data-testid="split-count"][data-split="dev"][data-class="1"]')).toHaveAttribute('data-value', '6');
+});
+
+test('label agreement on sample-defects equals scikit-learn and statsmodels', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('agreement-percent')).toHaveAttribute('data-value', '0.93');
+  const kappa = page.getByTestId('kappa');
+  await expect(kappa).toHaveAttribute('data-a', 'defect');
+  await expect(kappa).toHaveAttribute('data-b', 'annotator_b');
+  // sklearn.metrics.cohen_kappa_score / statsmodels fleiss_kappa(method="fleiss")
+  expect(Number(await kappa.getAttribute('data-value'))).toBeCloseTo(0.8317307692307693, 12);
+  expect(Number(await page.getByTestId('fleiss-kappa').getAttribute('data-value'))).toBeCloseTo(0.831710542132468, 12);
+});
+
+test('built-in samples load, and the target carries to the Split lab', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('sample-iris');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '150');
+  await expect(page.getByTestId('target-select')).toHaveValue('species');
+  await page.getByTestId('sample-breast-cancer').click();
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '569');
+  await expect(page.getByTestId('column-profile')).toHaveCount(31);
+  await expect(stat(page, 'mean radius', 'mean')).toHaveAttribute('data-value', /^14\.127/);
+  await page.getByTestId('nav-split').click();
+  await expect(page.locator('[data-testid="split-count"][data-split="train"][data-class="malignant"]')).toHaveAttribute('data-value', '127');
+});
+
+test('a large file loads in the worker with progress and a responsive page', async ({ page }) => {
+  await openApp(page);
+  // ~40 MB: 600k rows of 8 columns.
+  const header = 'a,b,c,d,e,f,cat,label\n';
+  const row = (i) => `${i},${(i * 0.37) % 100},${(i * 7) % 13},${i % 2},${(i * 1.5).toFixed(2)},${-i},c${i % 17},${i % 3 === 0 ? 1 : 0}\n`;
+  const parts = [header];
+  for (let i = 0; i < 600_000; i++) parts.push(row(i));
+  const buffer = Buffer.from(parts.join(''));
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__busySeen = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+    new MutationObserver(() => {
+      const b = document.querySelector('[data-testid="busy"]');
+      if (b) window.__busySeen.push(Number(b.getAttribute('data-value')));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByTestId('file-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '600000', { timeout: 60_000 });
+  const { longTasks, busySeen } = await page.evaluate(() => ({ longTasks: window.__longTasks, busySeen: window.__busySeen }));
+  console.log(`file ${buffer.length} bytes; long tasks (ms): ${JSON.stringify(longTasks)}; progress values seen: ${busySeen.length}`);
+  expect(busySeen.some((v) => v > 0 && v < 1)).toBe(true);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(50);
+});
