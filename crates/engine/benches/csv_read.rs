@@ -124,7 +124,10 @@ fn bench(c: &mut Criterion) {
     if let Ok(t) = &table {
         let start = Instant::now();
         black_box(mlops_engine::table::profile(t));
-        println!("profile of the table: {:.3} s", start.elapsed().as_secs_f64());
+        println!(
+            "profile of the table: {:.3} s",
+            start.elapsed().as_secs_f64()
+        );
         println!(
             "memory: heap_bytes {} = {:.3} x file size; kinds {:?}",
             t.heap_bytes(),
