@@ -3,7 +3,8 @@
 //! Rules: `shared/spec/cli.md` ("Common rules"). The pipeline, chunk by chunk:
 //!
 //! 1. **Encoding.** The first bytes decide: a UTF-16 byte-order mark (`FF FE`
-//!    or `FE FF`) sends everything through an `encoding_rs` decoder to UTF-8;
+//!    or `FE FF`) sends everything through a streaming UTF-16 decoder
+//!    (`crate::text_encoding`) to UTF-8;
 //!    a UTF-8 mark is dropped; anything else is read as UTF-8. Why not decode
 //!    UTF-8 up front: CSV structure is ASCII, so the parser runs on raw bytes
 //!    and only distinct text values are decoded, once, at the end. The first
@@ -101,7 +102,7 @@ pub struct CsvLoader {
     /// The first bytes, held until the byte-order mark can be judged.
     head: Vec<u8>,
     encoding: Option<Encoding>,
-    utf16: Option<encoding_rs::Decoder>,
+    utf16: Option<crate::text_encoding::Utf16Decoder>,
     utf16_replaced: bool,
     /// Decoded bytes held until the delimiter is known.
     sniff: Vec<u8>,
@@ -212,8 +213,8 @@ impl CsvLoader {
         };
         self.encoding = Some(encoding);
         self.utf16 = match encoding {
-            Encoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
-            Encoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
+            Encoding::Utf16Le => Some(crate::text_encoding::Utf16Decoder::new(false)),
+            Encoding::Utf16Be => Some(crate::text_encoding::Utf16Decoder::new(true)),
             Encoding::Utf8 => None,
         };
         skip
@@ -224,23 +225,10 @@ impl CsvLoader {
         let Some(decoder) = self.utf16.as_mut() else {
             return self.feed(bytes, last);
         };
-        let mut utf8 = Vec::with_capacity(
-            decoder
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len() * 3 + 16),
-        );
-        let mut input = bytes;
-        loop {
-            let spare = utf8.capacity() - utf8.len();
-            let mut tmp = vec![0u8; spare.max(64)];
-            let (result, read, written, replaced) = decoder.decode_to_utf8(input, &mut tmp, last);
-            self.utf16_replaced |= replaced;
-            utf8.extend_from_slice(&tmp[..written]);
-            input = &input[read..];
-            if matches!(result, encoding_rs::CoderResult::InputEmpty) {
-                break;
-            }
-        }
+        let mut utf8 = String::with_capacity(bytes.len() + bytes.len() / 2);
+        decoder.decode(bytes, &mut utf8, last);
+        self.utf16_replaced |= decoder.replaced;
+        let utf8 = utf8.into_bytes();
         self.feed(&utf8, last)
     }
 
