@@ -2,6 +2,9 @@
 // dataset when a file is broken, and check label agreement on the samples.
 import { test, expect } from '@playwright/test';
 import { openApp } from './helpers.mjs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const stat = (page, column, name) =>
   page.locator(`[data-testid="column-profile"][data-column="${column}"] [data-testid="profile-stat"][data-stat="${name}"]`);
@@ -86,7 +89,11 @@ test('a large file loads in the worker with progress and a responsive page', asy
       if (b) window.__busySeen.push(Number(b.getAttribute('data-value')));
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  await page.getByTestId('file-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+  // From a file on disk, as a user would pick it (a buffer would be decoded
+  // by Playwright's own script on the page's thread).
+  const path = join(mkdtempSync(join(tmpdir(), 'mlops-e2e-')), 'big.csv');
+  writeFileSync(path, buffer);
+  await page.getByTestId('file-input').setInputFiles(path);
   await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '600000', { timeout: 60_000 });
   const { longTasks, busySeen } = await page.evaluate(() => ({ longTasks: window.__longTasks, busySeen: window.__busySeen }));
   console.log(`file ${buffer.length} bytes; long tasks (ms): ${JSON.stringify(longTasks)}; progress values seen: ${busySeen.length}`);
