@@ -2,6 +2,8 @@
 //! compiled to wasm32 must give exactly the native results.
 
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use wasm_bindgen_test::*;
 
@@ -22,4 +24,81 @@ fn url_state_round_trips_in_the_browser() {
     let s = mlops_playground::url_state::UrlState::parse("?lab=split&seed=7");
     assert_eq!(s.lab, mlops_playground::lab::Lab::Split);
     assert_eq!(s.get("seed"), Some("7"));
+}
+
+/// The split golden fixture, checked natively by the engine's
+/// `split_golden` test, must give the same rows here, in Chromium.
+#[wasm_bindgen_test]
+fn split_golden_fixture_matches_in_the_browser() {
+    use mlops_engine::split::{assignment_text, golden_assignment, Strategy};
+    let fixture: serde_json::Value = serde_json::from_str(include_str!(
+        "../crates/engine/tests/fixtures/split/golden.json"
+    ))
+    .expect("fixture parses");
+    let classes: Vec<u32> = fixture["classes"]
+        .as_str()
+        .expect("classes")
+        .bytes()
+        .map(|b| u32::from(b - b'0'))
+        .collect();
+    let cases = fixture["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 6);
+    for case in cases {
+        let strategy: Strategy =
+            serde_json::from_value(case["strategy"].clone()).expect("strategy");
+        let ratios: Vec<u32> = serde_json::from_value(case["ratios"].clone()).expect("ratios");
+        let seed = case["seed"].as_u64().expect("seed");
+        let got = golden_assignment(&classes, 2, strategy, &ratios, seed).expect("assignment");
+        assert_eq!(
+            assignment_text(&got),
+            case["assignment"].as_str().expect("assignment text"),
+            "{strategy:?} {ratios:?} seed {seed}"
+        );
+    }
+}
+
+/// The whole path (sample → reader → split → report) through the same
+/// `Session` the worker uses, and the lottery's exact probability, bit for bit.
+#[wasm_bindgen_test]
+fn session_split_and_lottery_match_native() {
+    use mlops_engine::api::{Request, Response};
+    use mlops_engine::split::{SplitRequest, Strategy};
+    let mut s = mlops_engine::session::Session::new();
+    let loaded = s.handle(
+        Request::LoadSample {
+            id: "sample-defects".into(),
+        },
+        None,
+    );
+    assert!(matches!(loaded, Response::Loaded { .. }));
+    let split = SplitRequest {
+        target: "defect".into(),
+        strategy: Strategy::Stratified,
+        ratios: vec![60, 20, 20],
+        seed: 7,
+        by: None,
+    };
+    match s.handle(Request::Split(split), None) {
+        Response::Split(r) => {
+            let ones: Vec<u64> = r.splits.iter().map(|s| s.class_counts["1"]).collect();
+            assert_eq!(ones, vec![18, 6, 6]);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let lottery = Request::Lottery {
+        target: "defect".into(),
+        ratios: vec![60, 20, 20],
+        seeds: 1000,
+        base_seed: 0,
+        rows: None,
+    };
+    match s.handle(lottery, None) {
+        Response::Lottery { report, .. } => {
+            assert_eq!(
+                report.hit_probability.to_bits(),
+                0.04731344884897331_f64.to_bits()
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
 }
