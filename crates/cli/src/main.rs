@@ -13,6 +13,7 @@ use mlops_engine::api::{Request, Response};
 use mlops_engine::session::{parse_delimiter, Session};
 use mlops_engine::split::{self, SplitRequest, Strategy};
 use mlops_engine::table::{read_csv, CsvOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -130,11 +131,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
+            // Not `println!`, which panics when stdout is closed early
+            // (`mlops profile big.csv --json | head`).
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader left: nobody is there to tell.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "error: writing to stdout: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            let _ = writeln!(std::io::stderr(), "error: {}", f.message);
             ExitCode::from(f.code)
         }
     }
@@ -148,7 +159,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
             delimiter,
             json,
         } => {
-            let mut session = load(&file, delimiter.as_deref())?;
+            // The profile already carries the reading warnings.
+            let (mut session, _) = load(&file, delimiter.as_deref())?;
             let report = expect_profile(session.handle(Request::Profile, None))?;
             Ok(output::render(&report, json, output::profile_table))
         }
@@ -158,9 +170,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
             delimiter,
             json,
         } => {
-            let mut session = load(&file, delimiter.as_deref())?;
+            let (mut session, read_warnings) = load(&file, delimiter.as_deref())?;
             match session.handle(Request::Agreement { raters }, None) {
-                Response::Agreement(r) => Ok(output::render(&r, json, output::agreement_table)),
+                Response::Agreement(mut r) => {
+                    r.warnings.splice(0..0, read_warnings);
+                    Ok(output::render(&r, json, output::agreement_table))
+                }
                 other => Err(unexpected(other)),
             }
         }
@@ -190,7 +205,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     delimiter: parse_delimiter(delimiter.as_deref())?,
                 },
             )?;
-            let outcome = split::split_table(&table, &request)?;
+            let mut outcome = split::split_table(&table, &request)?;
+            // Reading warnings (a Windows-1252 file, renamed headers) first.
+            outcome
+                .report
+                .warnings
+                .splice(0..0, table.warnings.iter().cloned());
             if let Some(dir) = out {
                 write_splits(&dir, &bytes, &table, &outcome)?;
             }
@@ -199,8 +219,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
     }
 }
 
-/// Reads a file and makes it a session's working dataset.
-fn load(file: &Path, delimiter: Option<&str>) -> Result<Session, Failure> {
+/// Reads a file and makes it a session's working dataset; also returns the
+/// warnings from reading it.
+fn load(file: &Path, delimiter: Option<&str>) -> Result<(Session, Vec<String>), Failure> {
     let bytes = read_file(file)?;
     let mut session = Session::new();
     let request = Request::LoadCsv {
@@ -208,7 +229,7 @@ fn load(file: &Path, delimiter: Option<&str>) -> Result<Session, Failure> {
         delimiter: delimiter.map(str::to_string),
     };
     match session.handle(request, Some(&bytes)) {
-        Response::Loaded { .. } => Ok(session),
+        Response::Loaded { dataset, .. } => Ok((session, dataset.warnings)),
         other => Err(unexpected(other)),
     }
 }
