@@ -30,7 +30,8 @@ mod web {
 
     fn post(message: &WorkerMessage) {
         let text = serde_json::to_string(message).unwrap_or_else(|e| {
-            format!(r#"{{"type":"reply","id":0,"response":{{"kind":"error","message":"{e}","usage":false}}}}"#)
+            let message = serde_json::to_string(&e.to_string()).unwrap_or_default();
+            format!(r#"{{"reply":{{"id":0,"response":{{"error":{{"message":{message},"usage":false}}}}}}}}"#)
         });
         // A failed post has nowhere to be reported; the page times out instead.
         let _ = scope().post_message(&JsValue::from_str(&text));

@@ -4,6 +4,8 @@
 //! with a [`Response`]. The browser's Web Worker receives requests as JSON from
 //! the page, the `mlops` CLI builds them from its arguments, and tests build
 //! them directly, so each capability is written once and reached three ways.
+//! Enums are serde's externally tagged form (`{"split": {...}}`): it
+//! deserializes without buffering, which keeps both wasm binaries smaller.
 //! File bytes travel beside a request (a transferred `ArrayBuffer` in the
 //! browser, a file read in the CLI), never inside the JSON.
 
@@ -16,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the page, the CLI or a test asks of the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Make a built-in dataset the working dataset.
     LoadSample { id: String },
@@ -89,7 +91,7 @@ pub struct ExportedFile {
 
 /// What the engine answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     /// A dataset became the working dataset; its profile comes along so the
     /// Data lab needs no second round trip.
@@ -135,7 +137,7 @@ impl Response {
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum WorkerMessage {
     /// The worker's wasm is loaded; requests sent before this are lost.
     Ready,
@@ -162,10 +164,10 @@ mod tests {
             id: "sample-defects".into(),
         };
         let json = serde_json::to_string(&r).unwrap();
-        assert_eq!(json, r#"{"op":"load_sample","id":"sample-defects"}"#);
+        assert_eq!(json, r#"{"load_sample":{"id":"sample-defects"}}"#);
         let back: Request = serde_json::from_str(&json).unwrap();
         assert_eq!(back, r);
-        let p: Request = serde_json::from_str(r#"{"op":"profile"}"#).unwrap();
+        let p: Request = serde_json::from_str(r#""profile""#).unwrap();
         assert_eq!(p, Request::Profile);
     }
 }

@@ -18,6 +18,7 @@ pub mod normalize;
 pub mod rng;
 pub mod samples;
 pub mod session;
+pub mod sort;
 pub mod split;
 pub mod stats;
 pub mod suggest;

@@ -36,7 +36,7 @@ pub enum ScaleMethod {
 /// A fitted scaler: `apply(x) = (x - center) / scale` for z-scores and
 /// `x · scale + offset` for min-max.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Scaler {
     ZScore {
         column: String,
@@ -207,7 +207,7 @@ mod tests {
         assert!(Scaler::fit(&t, "nope", &[0], ScaleMethod::ZScore).is_err());
         let s = Scaler::fit(&t, "x", &[0, 1], ScaleMethod::MinMax).unwrap();
         let json = serde_json::to_string(&s).unwrap();
-        assert!(json.starts_with("{\"method\":\"min_max\""));
+        assert!(json.starts_with("{\"min_max\":{"));
         let back: Scaler = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
     }

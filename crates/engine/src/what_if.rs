@@ -25,7 +25,9 @@ pub fn scale_counts(counts: &[u64], rows: u64) -> Vec<u64> {
     let mut out: Vec<u64> = exact.iter().map(|&(q, _)| q as u64).collect();
     let given: u64 = out.iter().sum();
     let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| exact[b].1.cmp(&exact[a].1).then(a.cmp(&b)));
+    crate::sort::sort_indices(&mut order, &|a, b| {
+        exact[b].1.cmp(&exact[a].1).then(a.cmp(&b))
+    });
     for &k in order.iter().take(rows.saturating_sub(given) as usize) {
         out[k] += 1;
     }

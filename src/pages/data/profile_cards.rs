@@ -69,7 +69,14 @@ fn card(c: &ColumnProfile) -> impl IntoView {
         c.top
             .iter()
             .take(4)
-            .map(|t| ("", "", t.count.to_string(), format!("{} × {}", t.value, t.count)))
+            .map(|t| {
+                (
+                    "",
+                    "",
+                    t.count.to_string(),
+                    format!("{} × {}", t.value, t.count),
+                )
+            })
             .collect()
     };
     let (values, labels): (Vec<f64>, Vec<String>) = match &c.histogram {

@@ -28,7 +28,9 @@ pub fn split_sizes(n: u64, ratios: &[u32]) -> Vec<u64> {
     let assigned: u64 = sizes.iter().fold(0u64, |a, &s| a.saturating_add(s));
     let mut left = n.saturating_sub(assigned);
     let mut order: Vec<usize> = (0..ratios.len()).collect();
-    order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
+    crate::sort::sort_indices(&mut order, &|a, b| {
+        remainders[b].cmp(&remainders[a]).then(a.cmp(&b))
+    });
     for &j in &order {
         if left == 0 {
             break;

@@ -8,7 +8,6 @@
 use super::assign::labels_from_counts;
 use super::sizes::split_sizes;
 use crate::table::{Column, ColumnData, MISSING_BOOL, MISSING_CODE};
-use std::cmp::Ordering;
 
 /// A time split's assignment and its warnings.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,42 +25,56 @@ pub struct TimeSplit {
 /// their row order (a stable sort).
 pub fn time_order(column: &Column) -> (Vec<usize>, usize) {
     let n = column.len();
-    let mut order: Vec<usize> = (0..n).collect();
     let missing = column.missing_count();
-    match &column.data {
-        ColumnData::Numeric { .. } => {
-            order.sort_by(|&a, &b| match (column.number(a), column.number(b)) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            });
-        }
+    // One u64 sort key per row (missing = u64::MAX, last), then one unstable
+    // sort on (key, row): ties keep row order, and a single sort
+    // instantiation keeps the wasm small.
+    let keys: Vec<u64> = match &column.data {
+        ColumnData::Numeric { .. } => (0..n)
+            .map(|row| column.number(row).map_or(u64::MAX, ordered_bits))
+            .collect(),
         ColumnData::Categorical { codes, dictionary } => {
-            // Rank the dictionary once, then sort rows by rank.
-            let mut by_text: Vec<usize> = (0..dictionary.len()).collect();
-            by_text.sort_by(|&a, &b| dictionary[a].cmp(&dictionary[b]));
+            // Rank the dictionary once (its entries are distinct).
+            let by_text = crate::sort::sorted_indices(dictionary.len(), &|a, b| {
+                dictionary[a].cmp(&dictionary[b])
+            });
             let mut rank = vec![0u32; dictionary.len()];
             for (r, &d) in by_text.iter().enumerate() {
                 rank[d] = r as u32;
             }
-            let key = |row: usize| -> u64 {
-                let c = codes[row];
-                match rank.get(c as usize) {
+            codes
+                .iter()
+                .map(|&c| match rank.get(c as usize) {
                     Some(&r) if c != MISSING_CODE => u64::from(r),
                     _ => u64::MAX,
+                })
+                .collect()
+        }
+        ColumnData::Boolean { values } => values
+            .iter()
+            .map(|&v| {
+                if v == MISSING_BOOL {
+                    u64::MAX
+                } else {
+                    u64::from(v)
                 }
-            };
-            order.sort_by_key(|&row| key(row));
-        }
-        ColumnData::Boolean { values } => {
-            order.sort_by_key(|&row| match values[row] {
-                MISSING_BOOL => u8::MAX,
-                v => v,
-            });
-        }
-    }
+            })
+            .collect(),
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by_key(|&row| (keys[row], row));
     (order, missing)
+}
+
+/// A `u64` that sorts like the number (`-0.0` as `0.0`; below `u64::MAX`
+/// for every finite value).
+fn ordered_bits(x: f64) -> u64 {
+    let bits = if x == 0.0 { 0 } else { x.to_bits() };
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
 }
 
 /// Cuts the time order at the split sizes of [`split_sizes`]: the first

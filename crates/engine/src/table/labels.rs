@@ -124,10 +124,10 @@ pub fn sort_labels(labels: &[&str]) -> Vec<usize> {
         })
         .collect();
     match numbers {
-        Some(nums) => {
-            idx.sort_by(|&a, &b| nums[a].total_cmp(&nums[b]).then(labels[a].cmp(labels[b])))
-        }
-        None => idx.sort_by(|&a, &b| labels[a].cmp(labels[b])),
+        Some(nums) => crate::sort::sort_indices(&mut idx, &|a, b| {
+            nums[a].total_cmp(&nums[b]).then(labels[a].cmp(labels[b]))
+        }),
+        None => crate::sort::sort_indices(&mut idx, &|a, b| labels[a].cmp(labels[b])),
     }
     idx
 }

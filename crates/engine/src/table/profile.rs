@@ -176,10 +176,16 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
 
 /// Values that occur, by count descending, then value ascending.
 fn rank<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Vec<TopValue> {
-    let mut ranked: Vec<(&str, u64)> = counts.filter(|&(_, n)| n > 0).collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    ranked
+    let ranked: Vec<(&str, u64)> = counts.filter(|&(_, n)| n > 0).collect();
+    let order = crate::sort::sorted_indices(ranked.len(), &|a, b| {
+        ranked[b]
+            .1
+            .cmp(&ranked[a].1)
+            .then_with(|| ranked[a].0.cmp(ranked[b].0))
+    });
+    order
         .into_iter()
+        .map(|i| ranked[i])
         .map(|(v, n)| TopValue {
             value: v.to_string(),
             count: n,
