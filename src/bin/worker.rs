@@ -102,14 +102,22 @@ mod web {
                 return Response::from_error(&e);
             }
             offset += len;
+            // Reading is 90% of the work; profiling the rest.
             post(&WorkerMessage::Progress {
                 id,
-                fraction: f64::from(offset) / f64::from(total.max(1)),
+                fraction: 0.9 * f64::from(offset) / f64::from(total.max(1)),
             });
         }
         drop(slice);
         match loader.finish() {
-            Ok(table) => SESSION.with(|s| s.borrow_mut().adopt(table)),
+            Ok(table) => SESSION.with(|s| {
+                s.borrow_mut().adopt_with_progress(table, &mut |f| {
+                    post(&WorkerMessage::Progress {
+                        id,
+                        fraction: 0.9 + 0.1 * f,
+                    });
+                })
+            }),
             Err(e) => Response::from_error(&e),
         }
     }

@@ -33,6 +33,18 @@ test('a quirky CSV (BOM, semicolons, CRLF, quoted newlines, missing values) is p
   expect(errors).toEqual([]);
 });
 
+test('a Windows-1252 file is decoded and the user is told so', async ({ page }) => {
+  await openApp(page);
+  const bytes = Buffer.from([
+    ...Buffer.from('name,city\nA,S'), 0xe3, ...Buffer.from('o Paulo\nB,K'), 0xf6, ...Buffer.from('ln\n'),
+  ]);
+  await page.getByTestId('file-input').setInputFiles({ name: 'cities.csv', mimeType: 'text/csv', buffer: bytes });
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '2');
+  await expect(page.getByTestId('preview-table')).toContainText('São Paulo');
+  await expect(page.getByTestId('preview-table')).toContainText('Köln');
+  await expect(page.getByTestId('warning').first()).toContainText(/Windows-1252/i);
+});
+
 test('a broken CSV shows the line in the error banner and the old dataset stays', async ({ page }) => {
   await openApp(page);
   const csv = 'a,b,c\n1,2,3\n4,5,6\n7,8\n';

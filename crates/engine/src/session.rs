@@ -8,7 +8,7 @@ use crate::api::ExportedFile;
 use crate::api::{ColumnInfo, DatasetSummary, Request, Response};
 use crate::error::{EngineError, Result};
 use crate::table::positive_index;
-use crate::table::{profile, read_csv, CsvOptions, Table};
+use crate::table::{profile, profile_with_progress, read_csv, CsvOptions, Table};
 use crate::{agreement, samples, split, what_if};
 
 /// Rows shown in the Data lab's preview.
@@ -148,8 +148,15 @@ impl Session {
 
     /// Makes `table` the working dataset and describes it.
     pub fn adopt(&mut self, table: Table) -> Response {
+        self.adopt_with_progress(table, &mut |_| {})
+    }
+
+    /// [`Session::adopt`], reporting profiling progress 0..1.
+    pub fn adopt_with_progress(&mut self, table: Table, progress: &mut dyn FnMut(f64)) -> Response {
         let dataset = summarize(&table);
-        let profile = profile(&table);
+        let profile = profile_with_progress(&table, &mut |done, total| {
+            progress(done as f64 / total.max(1) as f64)
+        });
         self.working = Some(table);
         self.working_sample = None;
         Response::Loaded { dataset, profile }

@@ -12,36 +12,57 @@ use mlops_engine::api::{Request, Response};
 use mlops_engine::split::lottery::{CountBin, LotteryReport};
 use mlops_engine::split::SplitRequest;
 
-/// Bars for a count histogram: one per count from the smallest to the largest
-/// seen (zeros filled), the balanced count highlighted. Wide ranges are
-/// grouped into at most 60 bars.
-pub fn histogram_bars(bins: &[CountBin], target: u64) -> (Vec<f64>, Vec<String>, Vec<bool>) {
-    let (Some(lo), Some(hi)) = (
-        bins.iter().map(|b| b.count).min(),
-        bins.iter().map(|b| b.count).max(),
-    ) else {
+/// Bins of the share axis: wide enough to show the spread on 100 rows, and
+/// the same axis at every dataset size so the shrinking spread is visible.
+pub const SHARE_BINS: usize = 40;
+
+/// Bars for a count histogram on a *share* axis `[0, 2 × balanced share]`
+/// (capped at 100%): seeds per share bin, the balanced share's bin
+/// highlighted. Counts are divided by the split's `rows`.
+pub fn share_bars(bins: &[CountBin], rows: u64, target: u64) -> (Vec<f64>, Vec<String>, Vec<bool>) {
+    if rows == 0 {
         return (vec![], vec![], vec![]);
-    };
-    let lo = lo.min(target);
-    let hi = hi.max(target);
-    let width = (hi - lo) / 60 + 1;
-    let n = ((hi - lo) / width + 1) as usize;
-    let mut values = vec![0.0; n];
-    for b in bins {
-        values[((b.count - lo) / width) as usize] += f64::from(b.seeds);
     }
-    let labels = (0..n as u64)
+    let rows_f = rows as f64;
+    let center = target as f64 / rows_f;
+    let top = if center > 0.0 {
+        (2.0 * center).min(1.0)
+    } else {
+        0.1
+    };
+    let width = top / SHARE_BINS as f64;
+    let bin_of = |count: u64| ((count as f64 / rows_f / width) as usize).min(SHARE_BINS - 1);
+    let mut values = vec![0.0; SHARE_BINS];
+    for b in bins {
+        values[bin_of(b.count)] += f64::from(b.seeds);
+    }
+    let labels = (0..SHARE_BINS)
         .map(|i| {
-            let a = lo + i * width;
-            if width == 1 {
-                format!("{a}")
-            } else {
-                format!("{a}–{}", a + width - 1)
-            }
+            format!(
+                "{:.1}%–{:.1}%",
+                i as f64 * width * 100.0,
+                (i + 1) as f64 * width * 100.0
+            )
         })
         .collect();
-    let highlight = (0..n as u64).map(|i| (target - lo) / width == i).collect();
+    let hot = bin_of(target);
+    let highlight = (0..SHARE_BINS).map(|i| i == hot).collect();
     (values, labels, highlight)
+}
+
+/// The right end of the share axis, as text.
+fn axis_end(target: u64, rows: u64) -> String {
+    let center = if rows > 0 {
+        target as f64 / rows as f64
+    } else {
+        0.0
+    };
+    let top = if center > 0.0 {
+        (2.0 * center).min(1.0)
+    } else {
+        0.1
+    };
+    format!("{:.0}%", top * 100.0)
 }
 
 fn size_label(rows: u64) -> String {
@@ -135,8 +156,15 @@ fn lottery_view(
         .skip(1)
         .filter_map(|s| {
             let c = s.classes.get(k)?;
-            let (values, bar_labels, highlight) = histogram_bars(&c.histogram, c.target);
+            let (values, bar_labels, highlight) = share_bars(&c.histogram, s.rows, c.target);
             let share = f64::from(c.target_seeds) / f64::from(report.seeds.max(1));
+            let rows = s.rows.max(1) as f64;
+            let range = format!(
+                "90% of seeds: {:.1}% to {:.1}% \"{label}\" (balanced: {:.1}%)",
+                c.p05 as f64 / rows * 100.0,
+                c.p95 as f64 / rows * 100.0,
+                c.target as f64 / rows * 100.0
+            );
             Some(view! {
                 <figure class="lottery-chart">
                     <figcaption>
@@ -144,6 +172,8 @@ fn lottery_view(
                     </figcaption>
                     <BarChart values=values labels=bar_labels highlight=highlight width=400.0 height=140.0
                         testid="lottery-chart" />
+                    <div class="axis"><span>"0%"</span><span>"share of the split"</span><span>{axis_end(c.target, s.rows)}</span></div>
+                    <p data-testid="lottery-range" data-split=s.name.clone() data-p05=c.p05.to_string() data-p95=c.p95.to_string()>{range}</p>
                     <p class="dim">{format!("{:.1}% of seeds put exactly {} there", share * 100.0, c.target)}</p>
                 </figure>
             })
@@ -169,29 +199,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bars_fill_gaps_and_mark_target() {
+    fn share_axis_is_fixed_and_target_marked() {
+        // 20 rows, balanced 6 (30%): axis 0..60%, 40 bins of 1.5%.
         let bins = [
-            CountBin { count: 4, seeds: 2 },
-            CountBin { count: 7, seeds: 5 },
-        ];
-        let (v, l, h) = histogram_bars(&bins, 6);
-        assert_eq!(v, vec![2.0, 0.0, 0.0, 5.0]);
-        assert_eq!(l, vec!["4", "5", "6", "7"]);
-        assert_eq!(h, vec![false, false, true, false]);
-        assert!(histogram_bars(&[], 3).0.is_empty());
-    }
-
-    #[test]
-    fn wide_ranges_are_grouped() {
-        let bins: Vec<CountBin> = (0..300)
-            .map(|c| CountBin {
-                count: 1000 + c,
+            CountBin { count: 1, seeds: 2 },
+            CountBin { count: 6, seeds: 5 },
+            CountBin {
+                count: 20,
                 seeds: 1,
-            })
-            .collect();
-        let (v, _, h) = histogram_bars(&bins, 1150);
-        assert!(v.len() <= 61);
-        assert_eq!(v.iter().sum::<f64>(), 300.0);
-        assert_eq!(h.iter().filter(|&&x| x).count(), 1);
+            },
+        ];
+        let (v, l, h) = share_bars(&bins, 20, 6);
+        assert_eq!(v.len(), SHARE_BINS);
+        assert_eq!(v.iter().sum::<f64>(), 8.0);
+        assert_eq!(v[3], 2.0); // 5% -> bin 3
+        assert_eq!(v[20], 5.0); // 30% -> bin 20
+        assert_eq!(v[39], 1.0); // 100% is clamped into the last bin
+        assert!(h[20] && h.iter().filter(|&&x| x).count() == 1);
+        assert_eq!(l[0], "0.0%–1.5%");
+        // On 100,000 rows every seed lands within a bin or two of the target.
+        let big = [
+            CountBin {
+                count: 5_950,
+                seeds: 500,
+            },
+            CountBin {
+                count: 6_050,
+                seeds: 500,
+            },
+        ];
+        let (v, _, _) = share_bars(&big, 20_000, 6_000);
+        assert_eq!(v.iter().filter(|&&x| x > 0.0).count(), 2);
+        assert!(share_bars(&[], 0, 0).0.is_empty());
     }
 }

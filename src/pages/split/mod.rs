@@ -100,8 +100,13 @@ fn Controls() -> impl IntoView {
     view! {
         <div class="controls">
             <label class="field">
-                <span>"Target"</span>
-                <strong class="target-name">{move || state.target.get().unwrap_or_else(|| "—".into())}</strong>
+                <span>"Target (label)"</span>
+                <select data-testid="split-target-select"
+                    on:change=move |ev| state.target.set(Some(event_target_value(&ev)))>
+                    <For each=columns key=|c| c.clone() let:c>
+                        <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
+                    </For>
+                </select>
             </label>
             <label class="field">
                 <span>"Strategy"</span>

@@ -50,6 +50,26 @@ pub struct LotteryClass {
     pub histogram: Vec<CountBin>,
     /// Seeds that gave exactly the target.
     pub target_seeds: u32,
+    /// The 5th and 95th percentiles of the count over seeds (nearest rank):
+    /// 90% of random splits fall in `[p05, p95]`.
+    pub p05: u64,
+    pub p95: u64,
+}
+
+/// The nearest-rank `q`-quantile (0 < q ≤ 1) of a count histogram: the
+/// smallest count whose cumulative seeds reach `ceil(q · total)`. Integer
+/// arithmetic on `q` in per-mille, so it is the same on every platform.
+pub fn histogram_quantile(bins: &[CountBin], per_mille: u64) -> u64 {
+    let total: u64 = bins.iter().map(|b| u64::from(b.seeds)).sum();
+    let rank = (per_mille * total).div_ceil(1000).max(1);
+    let mut seen = 0u64;
+    for b in bins {
+        seen += u64::from(b.seeds);
+        if seen >= rank {
+            return b.count;
+        }
+    }
+    bins.last().map_or(0, |b| b.count)
 }
 
 /// One split over all seeds.
@@ -165,14 +185,19 @@ pub fn lottery(
             name: names.get(j).copied().unwrap_or("?").to_string(),
             rows: sizes[j],
             classes: (0..k_classes)
-                .map(|k| LotteryClass {
-                    class: k,
-                    target: target[k][j],
-                    target_seeds: histograms[j][k].get(&target[k][j]).copied().unwrap_or(0),
-                    histogram: histograms[j][k]
+                .map(|k| {
+                    let histogram: Vec<CountBin> = histograms[j][k]
                         .iter()
                         .map(|(&count, &seeds)| CountBin { count, seeds })
-                        .collect(),
+                        .collect();
+                    LotteryClass {
+                        class: k,
+                        target: target[k][j],
+                        target_seeds: histograms[j][k].get(&target[k][j]).copied().unwrap_or(0),
+                        p05: histogram_quantile(&histogram, 50),
+                        p95: histogram_quantile(&histogram, 950),
+                        histogram,
+                    }
                 })
                 .collect(),
         })
@@ -632,5 +657,25 @@ mod tests {
         assert_eq!(s.draw(&mut rng, 10, 10, 4), 4);
         assert_eq!(s.draw(&mut rng, 10, 0, 4), 0);
         assert_eq!(s.draw(&mut rng, 0, 0, 0), 0);
+    }
+}
+
+#[cfg(test)]
+mod quantile_tests {
+    use super::{histogram_quantile, CountBin};
+
+    #[test]
+    fn nearest_rank_quantiles_of_a_histogram() {
+        // 10 seeds: counts 1 (x1), 2 (x3), 3 (x5), 4 (x1).
+        let bins = [
+            CountBin { count: 1, seeds: 1 },
+            CountBin { count: 2, seeds: 3 },
+            CountBin { count: 3, seeds: 5 },
+            CountBin { count: 4, seeds: 1 },
+        ];
+        assert_eq!(histogram_quantile(&bins, 50), 1);
+        assert_eq!(histogram_quantile(&bins, 500), 3);
+        assert_eq!(histogram_quantile(&bins, 950), 4);
+        assert_eq!(histogram_quantile(&[], 500), 0);
     }
 }

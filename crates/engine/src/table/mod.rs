@@ -210,4 +210,6 @@ mod tests {
 mod csv_reader;
 mod profile;
 pub use csv_reader::{read_csv, CsvLoader, CsvOptions, LoadProgress};
-pub use profile::{profile, ColumnProfile, Histogram, ProfileReport, TopValue};
+pub use profile::{
+    profile, profile_with_progress, ColumnProfile, Histogram, ProfileReport, TopValue,
+};

@@ -74,11 +74,26 @@ pub struct ProfileReport {
 /// Profiles every column of a table. The table's own warnings (from reading
 /// it) come first.
 pub fn profile(table: &Table) -> ProfileReport {
+    profile_with_progress(table, &mut |_, _| {})
+}
+
+/// [`profile`], calling `on_column(done, total)` after each column (the
+/// worker turns it into progress: sorting a large column takes a while).
+pub fn profile_with_progress(
+    table: &Table,
+    on_column: &mut dyn FnMut(usize, usize),
+) -> ProfileReport {
     let mut warnings = table.warnings.clone();
+    let total = table.columns.len();
     let columns = table
         .columns
         .iter()
-        .map(|c| profile_column(c, &mut warnings))
+        .enumerate()
+        .map(|(i, c)| {
+            let p = profile_column(c, &mut warnings);
+            on_column(i + 1, total);
+            p
+        })
         .collect();
     ProfileReport {
         rows: table.n_rows as u64,
