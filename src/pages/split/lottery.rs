@@ -182,13 +182,16 @@ fn lottery_view(
     let p = report.hit_probability;
     view! {
         <p class="lottery-headline">
-            "Chance that a random split is exactly balanced in every split: "
+            "Chance that a random split gives exactly the balanced counts in every split: "
             <span class="share big" data-testid="lottery-hit-share" data-value=p.to_string()>
                 {format!("{:.2}%", p * 100.0)}
             </span>
             <span class="dim">{format!(" ({:.1}% of the {} seeds drawn here; {} rows, {}% of seeds leave some class out of a split)",
                 report.hit_share_sampled * 100.0, report.seeds, report.rows, (report.missing_class_share * 1000.0).round() / 10.0)}</span>
         </p>
+        {(report.rows > 1_000).then(|| view! {
+            <p class="dim">"On this many rows exact counts are rare and no longer matter: what matters is how close every split stays to the data's share — look how narrow the 90% band is."</p>
+        })}
         <div class="side-by-side">{charts}</div>
         <p class="advice">"With 100 examples, few random splits are balanced: use a balanced split. Replay the lottery at 100,000 rows with the same class balance and the spread is tiny: with large datasets a random split is fine."</p>
     }
