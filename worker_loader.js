@@ -1,3 +1,6 @@
-// Loads the engine's Web Worker (wasm-bindgen "no-modules" output, classic worker).
-importScripts("./worker.js");
-wasm_bindgen({ module_or_path: "./worker_bg.wasm" });
+// Loads the engine's Web Worker (wasm-bindgen "no-modules" output, classic
+// worker). The page passes a version in the query string; it is forwarded so
+// a cached worker of another version is never paired with this page.
+const version = self.location.search;
+importScripts("./worker.js" + version);
+wasm_bindgen({ module_or_path: "./worker_bg.wasm" + version });

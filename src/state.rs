@@ -48,6 +48,16 @@ impl AppState {
         use_context::<AppState>().unwrap_or_else(|| AppState::new(UrlState::default()))
     }
 
+    /// The working dataset's column names (empty before one is loaded).
+    pub fn column_names(&self) -> Vec<String> {
+        self.dataset
+            .with(|d| {
+                d.as_ref()
+                    .map(|d| d.columns.iter().map(|c| c.name.clone()).collect())
+            })
+            .unwrap_or_default()
+    }
+
     /// A URL setting, or `default` when absent.
     pub fn setting(&self, key: &str, default: &str) -> String {
         self.url

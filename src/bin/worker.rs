@@ -44,7 +44,9 @@ mod web {
         });
         scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
-        post(&WorkerMessage::Ready);
+        post(&WorkerMessage::Ready {
+            protocol: mlops_engine::api::PROTOCOL_VERSION,
+        });
     }
 
     fn on_message(data: JsValue) {

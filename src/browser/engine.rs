@@ -6,7 +6,7 @@
 //! bytes are transferred (the page's copy becomes empty), never copied.
 
 use js_sys::{Array, ArrayBuffer};
-use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
+use mlops_engine::api::{Envelope, Request, Response, WorkerMessage, PROTOCOL_VERSION};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -30,8 +30,12 @@ thread_local! {
 /// Starts the worker. `on_busy` hears `Some(progress)` while requests are
 /// pending and `None` when all are answered.
 pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
-    let worker = Worker::new("./worker_loader.js")
-        .map_err(|e| format!("the engine's worker could not start: {e:?}"))?;
+    let url = format!(
+        "./worker_loader.js?v={}-{PROTOCOL_VERSION}",
+        env!("CARGO_PKG_VERSION")
+    );
+    let worker =
+        Worker::new(&url).map_err(|e| format!("the engine's worker could not start: {e:?}"))?;
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         if let Some(text) = event.data().as_string() {
             on_message(&text);
@@ -111,7 +115,10 @@ fn on_message(text: &str) {
         }
     };
     match message {
-        WorkerMessage::Ready => CLIENT.with(|c| {
+        WorkerMessage::Ready { protocol } if protocol != PROTOCOL_VERSION => fail_all(&format!(
+            "the engine's worker speaks protocol {protocol}, this page {PROTOCOL_VERSION}: reload the page"
+        )),
+        WorkerMessage::Ready { .. } => CLIENT.with(|c| {
             if let Some(client) = c.borrow_mut().as_mut() {
                 client.ready = true;
                 for (text, bytes) in std::mem::take(&mut client.queued) {

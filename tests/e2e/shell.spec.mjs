@@ -43,7 +43,7 @@ test('the dataset is loaded by the worker, not on the page thread', async ({ pag
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
   await openApp(page);
-  expect(workers.some((u) => u.endsWith('worker_loader.js'))).toBe(true);
+  expect(workers.some((u) => /worker_loader\.js\?v=\d/.test(u))).toBe(true);
   // The samples' text (and the CSV reader that parses it) ships only in the
   // worker's wasm: the page's wasm cannot have parsed the dataset itself.
   const found = await page.evaluate(async () => {

@@ -256,27 +256,9 @@ fn unexpected(r: Response) -> Failure {
     }
 }
 
-/// `60,20,20` → `[60, 20, 20]`: two or three whole numbers summing to 100.
+/// `--ratios`: the engine's rules, failing as bad usage (exit 2).
 fn parse_ratios(text: &str) -> Result<Vec<u32>, Failure> {
-    let parts: Result<Vec<u32>, _> = text.split(',').map(|p| p.trim().parse::<u32>()).collect();
-    let parts = parts.map_err(|_| {
-        Failure::usage(format!(
-            "--ratios must be whole numbers like 60,20,20, not \"{text}\""
-        ))
-    })?;
-    if !(2..=3).contains(&parts.len()) {
-        return Err(Failure::usage(format!(
-            "--ratios needs two or three numbers, got {}",
-            parts.len()
-        )));
-    }
-    let sum: u32 = parts.iter().sum();
-    if sum != 100 {
-        return Err(Failure::usage(format!(
-            "--ratios must sum to 100, not {sum}"
-        )));
-    }
-    Ok(parts)
+    split::parse_ratios(text).map_err(|e| Failure::usage(format!("--{e}")))
 }
 
 fn write_splits(

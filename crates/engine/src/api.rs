@@ -134,13 +134,19 @@ impl Response {
     }
 }
 
+/// The version of the page ↔ worker protocol. The page loads the worker with
+/// it in the URL (so a browser never pairs a new page with a cached old
+/// worker), and the worker says it in `Ready`. Bump it whenever a `Request`,
+/// `Response` or `WorkerMessage` changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkerMessage {
     /// The worker's wasm is loaded; requests sent before this are lost.
-    Ready,
+    Ready { protocol: u32 },
     /// Progress 0..1 of request `id`.
     Progress { id: u64, fraction: f64 },
     /// The answer to request `id`.

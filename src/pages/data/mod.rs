@@ -56,15 +56,7 @@ pub fn DataLab() -> impl IntoView {
 #[component]
 fn Summary() -> impl IntoView {
     let state = AppState::get();
-    let columns = move || {
-        state
-            .dataset
-            .with(|d| {
-                d.as_ref()
-                    .map(|d| d.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
-    };
+    let columns = move || state.column_names();
     let facts = move || {
         state.dataset.with(|d| {
             d.as_ref().map(|d| {

@@ -82,15 +82,7 @@ pub fn SplitLab() -> impl IntoView {
 fn Controls() -> impl IntoView {
     let state = AppState::get();
     let strategy = move || parse_strategy(&state.setting("strategy", "stratified"));
-    let columns = move || {
-        state
-            .dataset
-            .with(|d| {
-                d.as_ref()
-                    .map(|d| d.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
-    };
+    let columns = move || state.column_names();
     let options = [
         Strategy::Random,
         Strategy::Stratified,

@@ -29,22 +29,10 @@ pub fn parse_strategy(text: &str) -> Strategy {
     }
 }
 
-/// `60,20,20` → `[60, 20, 20]`, or a message saying what is wrong.
+/// `60,20,20` → `[60, 20, 20]` by the engine's rules, or a message saying
+/// what is wrong.
 pub fn parse_ratios(text: &str) -> Result<Vec<u32>, String> {
-    let parts: Result<Vec<u32>, _> = text.split(',').map(|p| p.trim().parse::<u32>()).collect();
-    let parts = parts
-        .map_err(|_| format!("ratios must be whole percentages like 60,20,20, not \"{text}\""))?;
-    if !(2..=3).contains(&parts.len()) {
-        return Err(format!(
-            "ratios need two or three numbers, not {}",
-            parts.len()
-        ));
-    }
-    let sum: u32 = parts.iter().sum();
-    if sum != 100 {
-        return Err(format!("ratios must sum to 100, not {sum}"));
-    }
-    Ok(parts)
+    mlops_engine::split::parse_ratios(text).map_err(|e| e.to_string())
 }
 
 /// The split the URL describes for `target`, or a message for the user.

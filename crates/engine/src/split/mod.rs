@@ -104,6 +104,20 @@ pub fn split_names(n: usize) -> &'static [&'static str] {
 
 /// Checks ratios: two or three whole percentages summing to 100 (a zero
 /// ratio is allowed; its split is empty and a warning says so).
+/// `60,20,20` → `[60, 20, 20]`, validated by [`validate_ratios`]. The CLI's
+/// `--ratios` and the Split lab's ratios field both read text with this.
+pub fn parse_ratios(text: &str) -> Result<Vec<u32>> {
+    let parts: std::result::Result<Vec<u32>, _> =
+        text.split(',').map(|p| p.trim().parse::<u32>()).collect();
+    let parts = parts.map_err(|_| {
+        EngineError::bad_request(format!(
+            "ratios must be whole percentages like 60,20,20, not \"{text}\""
+        ))
+    })?;
+    validate_ratios(&parts)?;
+    Ok(parts)
+}
+
 pub fn validate_ratios(ratios: &[u32]) -> Result<()> {
     if !(2..=3).contains(&ratios.len()) {
         return Err(EngineError::bad_request(format!(
