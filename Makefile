@@ -49,6 +49,7 @@ size:
 	@scripts/size-report.sh
 
 e2e:
+	cargo build -p mlops-cli
 	playwright test
 
 cli:
