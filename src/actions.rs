@@ -58,7 +58,16 @@ fn apply_load_from(
             state
                 .target
                 .set(keep_target.or_else(|| dataset.suggested_target.clone()));
-            state.url.update(|u| u.sample = sample);
+            let replacing = state.dataset.with_untracked(|d| d.is_some());
+            state.url.update(|u| {
+                u.sample = sample;
+                if replacing {
+                    // Column choices of the previous dataset do not carry over.
+                    for key in ["raters", "by", "scale"] {
+                        u.set(key, "");
+                    }
+                }
+            });
             state.dataset.set(Some(dataset));
             state.profile.set(Some(profile));
             state.error.set(None);

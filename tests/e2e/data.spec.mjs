@@ -112,3 +112,18 @@ test('a large file loads in the worker with progress and a responsive page', asy
   expect(busySeen.some((v) => v > 0 && v < 1)).toBe(true);
   expect(Math.max(0, ...longTasks)).toBeLessThan(50);
 });
+
+test('the user chooses the label columns compared; the choice is in the URL', async ({ page }) => {
+  await openApp(page);
+  const box = (c) => page.locator(`[data-testid="rater-checkbox"][data-column="${c}"]`);
+  await expect(box('defect')).toBeChecked();
+  await expect(box('annotator_b')).toBeChecked();
+  await expect(box('pit_count')).not.toBeChecked();
+  await box('pit_count').check();
+  await expect(page).toHaveURL(/raters=defect%2Cannotator_b%2Cpit_count|raters=defect,annotator_b,pit_count/);
+  await expect(page.getByTestId('kappa')).toHaveCount(3);
+  await box('pit_count').uncheck();
+  await box('annotator_b').uncheck();
+  await expect(page.getByTestId('kappa')).toHaveCount(0);
+  await expect(page.getByText('Tick two or more label columns')).toBeVisible();
+});

@@ -70,6 +70,8 @@ pub struct DatasetSummary {
     pub preview: Vec<Vec<String>>,
     /// The target a lab starts with (see [`crate::suggest::target`]).
     pub suggested_target: Option<String>,
+    /// Columns that could be raters' labels ([`crate::suggest::label_columns`]).
+    pub label_columns: Vec<String>,
     pub warnings: Vec<String>,
 }
 

@@ -202,6 +202,7 @@ pub fn summarize(table: &Table) -> DatasetSummary {
             })
             .collect(),
         suggested_target: crate::suggest::target(table),
+        label_columns: crate::suggest::label_columns(table),
         warnings: table.warnings.clone(),
     }
 }

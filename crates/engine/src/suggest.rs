@@ -67,6 +67,17 @@ fn value_set(table: &Table, name: &str) -> Option<BTreeSet<String>> {
     (!set.is_empty()).then_some(set)
 }
 
+/// Columns that could hold labels: at most 20 distinct values (whole numbers
+/// when numeric). The Data lab offers them as raters for the agreement check.
+pub fn label_columns(table: &Table) -> Vec<String> {
+    table
+        .columns
+        .iter()
+        .filter(|c| value_set(table, &c.name).is_some())
+        .map(|c| c.name.clone())
+        .collect()
+}
+
 /// The label columns that look like `target`'s annotators: columns whose few
 /// distinct values overlap the target's values at least half-way (the target
 /// first). Empty when there is no such column.

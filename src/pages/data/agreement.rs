@@ -1,101 +1,180 @@
 //! Label consistency: when the data has several label columns (annotators),
 //! how often they agree, Cohen's and Fleiss' kappa, and the rows to review.
+//! The raters start as the columns that look like the target's annotators;
+//! the user can tick others (kept in the URL as `raters`).
 
 use crate::browser::engine;
 use crate::state::AppState;
 use leptos::prelude::*;
+use mlops_engine::agreement::AgreementReport;
 use mlops_engine::api::{Request, Response};
+
+/// The raters named in the URL that are label columns of the dataset;
+/// `None` when the user has not chosen (the suggestion applies).
+fn chosen_raters(state: AppState) -> Option<Vec<String>> {
+    let setting = state.setting("raters", "");
+    if setting.is_empty() {
+        return None;
+    }
+    let candidates = state.dataset.with(|d| {
+        d.as_ref()
+            .map(|d| d.label_columns.clone())
+            .unwrap_or_default()
+    });
+    Some(
+        setting
+            .split(',')
+            .filter(|r| candidates.iter().any(|c| c == r))
+            .map(str::to_string)
+            .collect(),
+    )
+}
 
 #[component]
 pub fn AgreementPanel() -> impl IntoView {
     let state = AppState::get();
-    // Re-asked whenever the dataset or the target changes.
+    let candidates = Memo::new(move |_| {
+        state.dataset.with(|d| {
+            d.as_ref()
+                .map(|d| d.label_columns.clone())
+                .unwrap_or_default()
+        })
+    });
+    // Re-asked whenever the dataset, the target or the chosen raters change.
     let check = LocalResource::new(move || {
         let target = state.target.get();
         let loaded = state
             .dataset
             .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)));
+        let chosen = chosen_raters(state);
         async move {
-            match (target, loaded) {
-                (Some(target), Some(_)) => {
-                    Some(engine::ask(Request::LabelCheck { target }, None).await)
-                }
-                _ => None,
-            }
+            loaded?;
+            let request = match chosen {
+                None => Request::LabelCheck { target: target? },
+                Some(raters) if raters.len() < 2 => return None,
+                Some(raters) => Request::Agreement { raters },
+            };
+            Some(engine::ask(request, None).await)
         }
     });
-    move || {
-        let response = check.get().flatten()?;
-        let report = match response {
-            Response::LabelCheck { report } => report?,
-            Response::Error { message, .. } => {
-                return Some(view! { <section class="card agreement"><p class="warning" data-testid="warning">{message}</p></section> }.into_any());
-            }
-            _ => return None,
+    let report = move || match check.get().flatten() {
+        Some(Response::LabelCheck { report }) => Ok(report),
+        Some(Response::Agreement(report)) => Ok(Some(report)),
+        Some(Response::Error { message, .. }) => Err(message),
+        _ => Ok(None),
+    };
+    let raters_now = move || match report() {
+        Ok(Some(r)) => r.raters,
+        _ => chosen_raters(state).unwrap_or_default(),
+    };
+    let toggle = move |column: String| {
+        let mut raters = raters_now();
+        if let Some(i) = raters.iter().position(|r| *r == column) {
+            raters.remove(i);
+        } else {
+            raters.push(column);
+        }
+        // An empty choice is kept as one unknown name, so the automatic
+        // suggestion does not come back by itself.
+        let value = if raters.is_empty() {
+            "-".to_string()
+        } else {
+            raters.join(",")
         };
-        let pct = report.percent_agreement;
-        let fleiss = report.fleiss_kappa;
-        let kappas = report
-            .cohen_kappa
-            .iter()
-            .map(|k| {
-                let value = k
-                    .kappa
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "null".into());
-                let text = k
-                    .kappa
-                    .map(|v| format!("{v:.3}"))
-                    .unwrap_or_else(|| "undefined".into());
+        state.set_setting("raters", &value);
+    };
+    move || {
+        if candidates.with(|c| c.len() < 2) {
+            return None;
+        }
+        let current = raters_now();
+        let boxes = candidates
+            .get()
+            .into_iter()
+            .map(|c| {
+                let checked = current.contains(&c);
+                let name = c.clone();
                 view! {
-                    <li data-testid="kappa" data-a=k.a.clone() data-b=k.b.clone() data-value=value>
-                        "Cohen's κ " {k.a.clone()} " / " {k.b.clone()} ": " <strong>{text}</strong>
-                    </li>
+                    <label class="rater">
+                        <input type="checkbox" data-testid="rater-checkbox" data-column=c.clone()
+                            prop:checked=checked on:change=move |_| toggle(name.clone()) />
+                        {c}
+                    </label>
                 }
             })
             .collect_view();
-        let header = report
-            .raters
-            .iter()
-            .map(|r| view! { <th>{r.clone()}</th> })
-            .collect_view();
-        let rows = report
-            .disagreeing_rows
-            .iter()
-            .take(20)
-            .map(|d| {
-                let cells = d
-                    .labels
-                    .iter()
-                    .map(|l| view! { <td>{l.clone()}</td> })
-                    .collect_view();
-                view! { <tr><td class="dim">{d.row + 2}</td>{cells}</tr> }
-            })
-            .collect_view();
+        let body = match report() {
+            Err(message) => view! { <p class="warning" data-testid="warning">{message}</p> }.into_any(),
+            Ok(Some(r)) if r.raters.len() >= 2 => report_view(r).into_any(),
+            Ok(_) => view! { <p class="dim">"Tick two or more label columns (one per annotator) to compare them."</p> }.into_any(),
+        };
         Some(view! {
             <section class="card agreement" data-testid="agreement-panel">
                 <h2>"Are the labels consistent?"</h2>
-                <p>{format!("{} label columns: {}", report.raters.len(), report.raters.join(", "))}</p>
-                <div class="big-numbers">
-                    <div data-testid="agreement-percent" data-value=pct.map(|v| v.to_string()).unwrap_or_else(|| "null".into())>
-                        <span class="big">{pct.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into())}</span>
-                        <span class="dim">" rows where all agree"</span>
-                    </div>
-                    <div data-testid="fleiss-kappa" data-value=fleiss.map(|v| v.to_string()).unwrap_or_else(|| "null".into())>
-                        <span class="big">{fleiss.map(|v| format!("{v:.3}")).unwrap_or_else(|| "—".into())}</span>
-                        <span class="dim">" Fleiss' κ"</span>
-                    </div>
-                </div>
-                <ul class="kappas">{kappas}</ul>
-                <p class="advice">
-                    {format!("{} rows disagree. ", report.disagreements)}
-                    "Look at them together with the labellers, then tighten the labelling instructions (for example: what scratch length counts as a defect) and relabel; consistent labels help more than a bigger model on small data."
-                </p>
-                <table class="grid">
-                    <thead><tr><th>"line"</th>{header}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="raters"><span class="dim">"Label columns: "</span>{boxes}</div>
+                {body}
             </section>
-        }.into_any())
+        })
+    }
+}
+
+fn value_or_null(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_else(|| "null".into())
+}
+
+fn report_view(report: AgreementReport) -> impl IntoView {
+    let pct = report.percent_agreement;
+    let fleiss = report.fleiss_kappa;
+    let kappas = report
+        .cohen_kappa
+        .iter()
+        .map(|k| {
+            let text = k.kappa.map(|v| format!("{v:.3}")).unwrap_or_else(|| "undefined".into());
+            view! {
+                <li data-testid="kappa" data-a=k.a.clone() data-b=k.b.clone() data-value=value_or_null(k.kappa)>
+                    "Cohen's κ " {k.a.clone()} " / " {k.b.clone()} ": " <strong>{text}</strong>
+                </li>
+            }
+        })
+        .collect_view();
+    let header = report
+        .raters
+        .iter()
+        .map(|r| view! { <th>{r.clone()}</th> })
+        .collect_view();
+    let rows = report
+        .disagreeing_rows
+        .iter()
+        .take(20)
+        .map(|d| {
+            let cells = d
+                .labels
+                .iter()
+                .map(|l| view! { <td>{l.clone()}</td> })
+                .collect_view();
+            // Data row 0 is line 2 of the file (line 1 is the header).
+            view! { <tr><td class="dim">{d.row + 2}</td>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="big-numbers">
+            <div data-testid="agreement-percent" data-value=value_or_null(pct)>
+                <span class="big">{pct.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into())}</span>
+                <span class="dim">" rows where all agree"</span>
+            </div>
+            <div data-testid="fleiss-kappa" data-value=value_or_null(fleiss)>
+                <span class="big">{fleiss.map(|v| format!("{v:.3}")).unwrap_or_else(|| "—".into())}</span>
+                <span class="dim">" Fleiss' κ"</span>
+            </div>
+        </div>
+        <ul class="kappas">{kappas}</ul>
+        <p class="advice">
+            {format!("{} of {} rows disagree. ", report.disagreements, report.rows)}
+            "Look at them together with the labellers, then tighten the labelling instructions (for example: what scratch length counts as a defect) and relabel; consistent labels help more than a bigger model on small data."
+        </p>
+        <table class="grid">
+            <thead><tr><th>"line"</th>{header}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
