@@ -288,3 +288,38 @@ fn many_singleton_classes_are_summarised() {
     assert_eq!(o.report.labels[..3], ["0", "1", "2"]);
     assert_eq!(o.report.labels[10], "10");
 }
+
+#[test]
+fn a_by_column_with_random_or_stratified_is_ignored_with_a_warning() {
+    let csv = "id,y,g\n1,0,a\n2,1,a\n3,0,b\n4,1,b\n5,0,c\n6,1,c\n";
+    let table = mlops_engine::table::read_csv(
+        csv.as_bytes(),
+        &mlops_engine::table::CsvOptions {
+            name: "t.csv".into(),
+            delimiter: None,
+        },
+    )
+    .unwrap();
+    for strategy in [Strategy::Random, Strategy::Stratified] {
+        let with_by = SplitRequest {
+            target: "y".into(),
+            strategy,
+            ratios: vec![50, 50],
+            seed: 1,
+            by: Some("g".into()),
+        };
+        let without = SplitRequest {
+            by: None,
+            ..with_by.clone()
+        };
+        let a = split_table(&table, &with_by).unwrap();
+        let b = split_table(&table, &without).unwrap();
+        assert_eq!(a.assignment, b.assignment);
+        assert!(a
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"g\" is used only by group and time")));
+        assert!(!b.report.warnings.iter().any(|w| w.contains("used only by")));
+    }
+}

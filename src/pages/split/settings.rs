@@ -46,7 +46,11 @@ pub fn split_request(url: &UrlState, target: &str) -> Result<SplitRequest, Strin
             .parse::<u64>()
             .map_err(|_| format!("the seed must be a whole number ≥ 0, not \"{s}\""))?,
     };
-    let by = url.get("by").map(str::to_string);
+    // The group/time column matters only to those strategies.
+    let by = url
+        .get("by")
+        .filter(|_| matches!(strategy, Strategy::Group | Strategy::Time))
+        .map(str::to_string);
     if matches!(strategy, Strategy::Group | Strategy::Time) && by.is_none() {
         return Err(format!(
             "the {} split needs a column to {} by",

@@ -198,6 +198,17 @@ pub fn split_table(table: &Table, request: &SplitRequest) -> Result<SplitOutcome
     let n = index.codes.len();
     let ratios = &request.ratios;
     let mut warnings = Vec::new();
+    let ignored_by = request.by.as_deref().filter(|b| !b.is_empty());
+    if let (Strategy::Random | Strategy::Stratified, Some(name)) = (request.strategy, ignored_by) {
+        warnings.push(format!(
+            "\"{name}\" is used only by group and time splits; the {} split ignores it",
+            if request.strategy == Strategy::Random {
+                "random"
+            } else {
+                "stratified"
+            }
+        ));
+    }
 
     let assignment = match (request.strategy, by) {
         (Strategy::Stratified, _) => {
