@@ -15,3 +15,4 @@ pub mod lab;
 pub mod pages;
 pub mod state;
 pub mod url_state;
+pub mod wire;

@@ -12,6 +12,7 @@ mod web {
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
     use mlops_engine::session::{parse_delimiter, Session};
     use mlops_engine::table::{CsvLoader, CsvOptions};
+    use mlops_playground::wire;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -29,12 +30,20 @@ mod web {
     }
 
     fn post(message: &WorkerMessage) {
-        let text = serde_json::to_string(message).unwrap_or_else(|e| {
-            let message = serde_json::to_string(&e.to_string()).unwrap_or_default();
-            format!(r#"{{"reply":{{"id":0,"response":{{"error":{{"message":{message},"usage":false}}}}}}}}"#)
+        let bytes = wire::encode(message).or_else(|e| {
+            wire::encode(&WorkerMessage::Reply {
+                id: 0,
+                response: Box::new(Response::Error {
+                    message: e,
+                    usage: false,
+                }),
+            })
         });
-        // A failed post has nowhere to be reported; the page times out instead.
-        let _ = scope().post_message(&JsValue::from_str(&text));
+        // A failed post has nowhere to be reported; the page's request stays
+        // pending and its busy bar says so.
+        if let Ok(bytes) = bytes {
+            let _ = scope().post_message(&Uint8Array::from(&bytes[..]));
+        }
     }
 
     pub fn start() {
@@ -51,8 +60,12 @@ mod web {
 
     fn on_message(data: JsValue) {
         let parts: Array = data.unchecked_into();
-        let text = parts.get(0).as_string().unwrap_or_default();
-        let envelope: Envelope = match serde_json::from_str(&text) {
+        let message = parts
+            .get(0)
+            .dyn_into::<Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        let envelope: Envelope = match wire::decode(&message) {
             Ok(e) => e,
             Err(e) => {
                 let response = Response::Error {

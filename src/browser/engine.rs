@@ -17,7 +17,7 @@ type Callback = Box<dyn FnOnce(Response)>;
 struct Client {
     worker: Worker,
     ready: bool,
-    queued: Vec<(String, Option<ArrayBuffer>)>,
+    queued: Vec<(Vec<u8>, Option<ArrayBuffer>)>,
     next_id: u64,
     pending: HashMap<u64, Callback>,
     on_busy: Box<dyn Fn(Option<f64>)>,
@@ -37,8 +37,9 @@ pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
     let worker =
         Worker::new(&url).map_err(|e| format!("the engine's worker could not start: {e:?}"))?;
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        if let Some(text) = event.data().as_string() {
-            on_message(&text);
+        match event.data().dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => on_message(&bytes.to_vec()),
+            Err(_) => fail_all("the engine's worker sent something that is not a message"),
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -67,11 +68,14 @@ pub fn send(request: Request, bytes: Option<ArrayBuffer>, reply: impl FnOnce(Res
     let outcome = CLIENT.with(|c| {
         let mut guard = c.borrow_mut();
         let Some(client) = guard.as_mut() else {
-            return Err(reply);
+            return Err((reply, "the engine's worker is not running".to_string()));
         };
         let id = client.next_id;
         client.next_id += 1;
-        let text = serde_json::to_string(&Envelope { id, request }).unwrap_or_default();
+        let text = match crate::wire::encode(&Envelope { id, request }) {
+            Ok(bytes) => bytes,
+            Err(e) => return Err((reply, e)),
+        };
         client.pending.insert(id, Box::new(reply));
         if client.ready {
             post(&client.worker, &text, bytes);
@@ -81,17 +85,17 @@ pub fn send(request: Request, bytes: Option<ArrayBuffer>, reply: impl FnOnce(Res
         (client.on_busy)(Some(0.0));
         Ok(())
     });
-    if let Err(reply) = outcome {
+    if let Err((reply, message)) = outcome {
         reply(Response::Error {
-            message: "the engine's worker is not running".into(),
+            message,
             usage: false,
         });
     }
 }
 
-fn post(worker: &Worker, text: &str, bytes: Option<ArrayBuffer>) {
+fn post(worker: &Worker, envelope: &[u8], bytes: Option<ArrayBuffer>) {
     let message = Array::new();
-    message.push(&JsValue::from_str(text));
+    message.push(&js_sys::Uint8Array::from(envelope));
     let result = match bytes {
         Some(buffer) => {
             message.push(&buffer);
@@ -104,8 +108,8 @@ fn post(worker: &Worker, text: &str, bytes: Option<ArrayBuffer>) {
     }
 }
 
-fn on_message(text: &str) {
-    let message: WorkerMessage = match serde_json::from_str(text) {
+fn on_message(bytes: &[u8]) {
+    let message: WorkerMessage = match crate::wire::decode(bytes) {
         Ok(m) => m,
         Err(e) => {
             fail_all(&format!(

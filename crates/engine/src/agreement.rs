@@ -58,7 +58,7 @@ pub struct AgreementReport {
     pub fleiss_kappa: Option<f64>,
     pub disagreements: u64,
     /// Up to 100 disagreeing rows (an addition to the spec's fields).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub disagreeing_rows: Vec<Disagreement>,
     pub warnings: Vec<String>,
 }

@@ -55,11 +55,11 @@ pub struct ColumnProfile {
     pub max: Option<f64>,
     pub top: Vec<TopValue>,
     /// Numeric columns only (an addition to the spec's fields).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub histogram: Option<Histogram>,
     /// Value counts of a categorical/boolean column, all values by count
     /// descending, capped at 50 (an addition to the spec's fields).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub value_counts: Vec<TopValue>,
 }
 

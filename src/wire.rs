@@ -1,0 +1,73 @@
+//! The bytes of a page ↔ worker message: the engine's serde types
+//! (`mlops_engine::api::{Envelope, WorkerMessage}`) in postcard's compact
+//! binary form.
+//!
+//! Why not JSON: JSON needs a text parser and printer for numbers and field
+//! names in both wasm binaries; postcard needs neither, so both downloads are
+//! smaller and messages are faster to read. The CLI still prints JSON: the
+//! types are the same, only the wire differs.
+
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Encodes a message.
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(value).map_err(|e| format!("could not encode a message: {e}"))
+}
+
+/// Decodes a message.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("could not decode a message: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
+    use mlops_engine::session::Session;
+
+    #[test]
+    fn requests_and_real_replies_round_trip() {
+        let e = Envelope {
+            id: 7,
+            request: Request::LoadSample {
+                id: "sample-defects".into(),
+            },
+        };
+        let back: Envelope = decode(&encode(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+        // A real reply with every kind of field (options, maps, nested enums).
+        let mut s = Session::new();
+        let loaded = s.handle(e.request.clone(), None);
+        let split = s.handle(
+            Request::Split(mlops_engine::split::SplitRequest {
+                target: "defect".into(),
+                strategy: mlops_engine::split::Strategy::Stratified,
+                ratios: vec![60, 20, 20],
+                seed: 1,
+                by: None,
+            }),
+            None,
+        );
+        for response in [
+            loaded,
+            split,
+            Response::Error {
+                message: "x".into(),
+                usage: true,
+            },
+        ] {
+            let m = WorkerMessage::Reply {
+                id: 7,
+                response: Box::new(response),
+            };
+            let back: WorkerMessage = decode(&encode(&m).unwrap()).unwrap();
+            assert_eq!(back, m);
+        }
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(decode::<WorkerMessage>(&[0xFF, 0xFF, 0xFF]).is_err());
+        assert!(decode::<Envelope>(&[]).is_err());
+    }
+}
