@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line: profile, split, metrics, drift and rollouts, with the same engine as the browser app."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement and split today; metrics, drift and rollouts arrive with their labs."
 )]
 struct Cli {
     #[command(subcommand)]
