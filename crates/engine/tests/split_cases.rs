@@ -323,3 +323,74 @@ fn a_by_column_with_random_or_stratified_is_ignored_with_a_warning() {
         assert!(!b.report.warnings.iter().any(|w| w.contains("used only by")));
     }
 }
+
+#[test]
+fn many_one_row_classes_are_not_split_in_label_order() {
+    // 50 rows, every row its own class: which rows land in test must depend
+    // on the seed, not on the labels' order.
+    let codes: Vec<u32> = (0..50).collect();
+    let tests: Vec<Vec<usize>> = [1u64, 2, 99]
+        .iter()
+        .map(|&seed| {
+            let a = mlops_engine::split::golden_assignment(
+                &codes,
+                50,
+                Strategy::Stratified,
+                &[60, 20, 20],
+                seed,
+            )
+            .unwrap();
+            (0..50).filter(|&i| a[i] == 2).collect()
+        })
+        .collect();
+    assert!(tests.iter().all(|t| t.len() == 10));
+    assert!(tests[0] != tests[1] || tests[1] != tests[2]);
+    assert_ne!(tests[0], (40..50).collect::<Vec<_>>());
+}
+
+#[test]
+fn group_split_places_big_groups_first_and_keeps_every_split() {
+    // Groups of 55, 20, 10, 8, 7 rows at 60/20/20: a random order could put
+    // the 55 last and leave a split empty; largest first never does.
+    let sizes = [55usize, 20, 10, 8, 7];
+    let groups: Vec<u32> = sizes
+        .iter()
+        .enumerate()
+        .flat_map(|(g, &n)| std::iter::repeat(g as u32).take(n))
+        .collect();
+    for seed in 0..20 {
+        let s =
+            mlops_engine::split::group::group_assignment(&groups, sizes.len(), &[60, 20, 20], seed);
+        assert!(s.sizes.iter().all(|&n| n > 0), "seed {seed}: {:?}", s.sizes);
+        assert!(
+            s.sizes[0] >= 55 && s.sizes[0] <= 65,
+            "seed {seed}: {:?}",
+            s.sizes
+        );
+    }
+}
+
+#[test]
+fn a_one_class_target_is_a_warning() {
+    let csv = "id,y\n1,a\n2,a\n3,a\n4,a\n";
+    let table = mlops_engine::table::read_csv(
+        csv.as_bytes(),
+        &mlops_engine::table::CsvOptions {
+            name: "t.csv".into(),
+            delimiter: None,
+        },
+    )
+    .unwrap();
+    let r = split_table(
+        &table,
+        &SplitRequest {
+            target: "y".into(),
+            strategy: Strategy::Stratified,
+            ratios: vec![50, 50],
+            seed: 0,
+            by: None,
+        },
+    )
+    .unwrap();
+    assert!(r.report.warnings.iter().any(|w| w.contains("has one class")));
+}

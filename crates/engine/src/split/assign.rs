@@ -32,6 +32,9 @@ pub fn random_assignment(n_rows: usize, ratios: &[u32], seed: u64) -> Vec<u8> {
     labels
 }
 
+/// Mixed into the seed for the class order of the stratified allocation.
+const CLASS_ORDER_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
+
 /// `stratified`: the class-by-split table of [`stratified_allocation`], then,
 /// class by class in label order with one `seeded(seed)` stream, the list
 /// `[0; x_k0] ++ [1; x_k1] ++ [2; x_k2]` shuffled by Fisher–Yates and dealt
@@ -47,7 +50,19 @@ pub fn stratified_assignment(
     seed: u64,
 ) -> Result<Vec<u8>> {
     let counts = class_totals(classes, n_classes)?;
-    let table = stratified_allocation(&counts, ratios)?;
+    // Where the rounding has a choice (which classes get a split's leftover
+    // rows), it must not follow the classes' order, or a target of many
+    // one-row classes would be split in label order whatever the seed. So
+    // the allocation sees the classes in a seeded order, drawn from its own
+    // stream so the row shuffle below keeps its draws.
+    let mut class_order: Vec<usize> = (0..n_classes).collect();
+    shuffle(&mut seeded(seed ^ CLASS_ORDER_STREAM), &mut class_order);
+    let permuted: Vec<u64> = class_order.iter().map(|&k| counts[k]).collect();
+    let permuted_table = stratified_allocation(&permuted, ratios)?;
+    let mut table = vec![Vec::new(); n_classes];
+    for (row, &k) in permuted_table.into_iter().zip(&class_order) {
+        table[k] = row;
+    }
     // Each class's labels, shuffled, laid end to end; then one pass over the
     // rows hands each row the next label of its class.
     let mut rng = seeded(seed);

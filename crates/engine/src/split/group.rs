@@ -23,15 +23,17 @@ pub struct GroupSplit {
 /// are treated as one extra group). Algorithm:
 /// 1. target sizes `t_j` = [`split_sizes`]`(n, ratios)`;
 /// 2. the groups that have rows, in code order, shuffled by Fisher–Yates with
-///    `seeded(seed)`;
+///    `seeded(seed)`, then ordered largest first (equal sizes keep their
+///    shuffled order);
 /// 3. each group in that order goes to the split with the largest remaining
 ///    deficit `t_j − filled_j` (ties to the earlier split).
 ///
-/// Step 3 is a greedy fill toward the targets: early groups go to train
-/// until its deficit falls to dev's and test's, then the splits take turns,
-/// so every split ends within about one group's size of its target. The seed
-/// decides which groups come first, hence which groups end where. Integer
-/// arithmetic only.
+/// Largest first is the classic greedy for this packing problem: the big
+/// groups are placed while every split still has room, and the many small
+/// ones fill the gaps, so splits end close to their targets (a random order
+/// could leave a big group for last and empty a split). The seed decides
+/// among groups of equal size, which for real data (many patients with a
+/// few rows each) is most of them. Integer arithmetic only.
 pub fn group_assignment(groups: &[u32], n_groups: usize, ratios: &[u32], seed: u64) -> GroupSplit {
     let n = groups.len();
     let extra = n_groups;
@@ -44,6 +46,14 @@ pub fn group_assignment(groups: &[u32], n_groups: usize, ratios: &[u32], seed: u
         .filter(|&g| group_rows[g] > 0)
         .collect();
     shuffle(&mut seeded(seed), &mut order);
+    let position: Vec<usize> = order.clone();
+    let mut by_size: Vec<usize> = (0..position.len()).collect();
+    crate::sort::sort_indices(&mut by_size, &|a, b| {
+        group_rows[position[b]]
+            .cmp(&group_rows[position[a]])
+            .then(a.cmp(&b))
+    });
+    let order: Vec<usize> = by_size.iter().map(|&i| position[i]).collect();
     let targets = split_sizes(n as u64, ratios);
     let mut filled = vec![0u64; ratios.len()];
     let mut split_of_group = vec![0u8; group_rows.len()];

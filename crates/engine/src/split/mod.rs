@@ -165,6 +165,15 @@ pub fn assignment_text(assignment: &[u8]) -> String {
         .collect()
 }
 
+/// "1 row has" / "3 rows have", for warnings.
+pub(crate) fn rows_have(n: u64) -> String {
+    if n == 1 {
+        "1 row has".to_string()
+    } else {
+        format!("{n} rows have")
+    }
+}
+
 /// Splits a table (`shared/spec/cli.md`, `mlops split`).
 ///
 /// Checks, in order: the ratios (bad request), `by` present for `group` and
@@ -226,8 +235,9 @@ pub fn split_table(table: &Table, request: &SplitRequest) -> Result<SplitOutcome
             let groups = by.class_index();
             if groups.missing > 0 {
                 warnings.push(format!(
-                    "{} rows have no value in \"{}\"; they form one group",
-                    groups.missing, by.name
+                    "{} no value in \"{}\"; they form one group",
+                    rows_have(groups.missing as u64),
+                    by.name
                 ));
             }
             let split =
@@ -331,8 +341,16 @@ fn build_report(
     }
     if missing > 0 {
         warnings.push(format!(
-            "{missing} rows have no value in \"{}\"; they are counted as the class \"\"",
+            "{} no value in \"{}\"; they are counted as the class \"\"",
+            rows_have(missing as u64),
             request.target
+        ));
+    }
+    if n > 0 && labels.len() == 1 {
+        warnings.push(format!(
+            "\"{}\" has one class (\"{}\"): every split holds only that class, so a \
+             model cannot learn to tell classes apart (is this the right target?)",
+            request.target, labels[0]
         ));
     }
     let mut singletons = Vec::new();

@@ -92,7 +92,8 @@ pub fn time_assignment(column: &Column, ratios: &[u32]) -> TimeSplit {
     let mut warnings = Vec::new();
     if missing > 0 {
         warnings.push(format!(
-            "{missing} rows have no value in \"{}\"; they are placed after every timed row",
+            "{} no value in \"{}\"; they are placed after every timed row",
+            super::rows_have(missing as u64),
             column.name
         ));
     }
