@@ -9,9 +9,18 @@ use mlops_engine::api::{Request, Response};
 
 /// Loads a built-in dataset through the worker.
 pub fn load_sample(state: AppState, id: String) {
+    load_sample_with_notice(state, id, None);
+}
+
+/// [`load_sample`], then shows `notice` in the error banner (for a link
+/// whose dataset had to be replaced).
+pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<String>) {
     spawn_local(async move {
         let response = engine::ask(Request::LoadSample { id: id.clone() }, None).await;
         apply_load(state, response, Some(id));
+        if notice.is_some() {
+            state.error.set(notice);
+        }
     });
 }
 

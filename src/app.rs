@@ -26,8 +26,18 @@ pub fn App() -> impl IntoView {
     if let Err(message) = engine::start(move |busy| state.busy.set(busy)) {
         state.error.set(Some(message));
     }
-    let sample = initial.sample.unwrap_or_else(|| DEFAULT_SAMPLE.to_string());
-    crate::actions::load_sample(state, sample);
+    // A link naming a sample this build does not have still opens on data.
+    let (sample, notice) = match initial.sample {
+        Some(id) if mlops_engine::samples::get(&id).is_some() => (id, None),
+        Some(id) => (
+            DEFAULT_SAMPLE.to_string(),
+            Some(format!(
+                "this link names a built-in dataset \"{id}\" that does not exist; showing {DEFAULT_SAMPLE} instead"
+            )),
+        ),
+        None => (DEFAULT_SAMPLE.to_string(), None),
+    };
+    crate::actions::load_sample_with_notice(state, sample, notice);
 
     // Keep the URL in step with the lab, target and settings.
     Effect::new(move |_| {
@@ -41,7 +51,21 @@ pub fn App() -> impl IntoView {
         });
         location::replace_query(&query);
     });
-    location::on_pop(move |query| state.lab.set(UrlState::parse(&query).lab));
+    // Back/Forward: the whole entry comes back (lab, dataset, target, settings).
+    location::on_pop(move |query| {
+        let popped = UrlState::parse(&query);
+        let current_sample = state.url.with_untracked(|u| u.sample.clone());
+        if popped.sample.is_some() && popped.sample != current_sample {
+            if let Some(id) = popped.sample.clone() {
+                crate::actions::load_sample(state, id);
+            }
+        }
+        state.lab.set(popped.lab);
+        if popped.target.is_some() {
+            state.target.set(popped.target.clone());
+        }
+        state.url.set(popped);
+    });
 
     view! {
         <div class="app" data-testid="app-ready">
@@ -83,6 +107,7 @@ fn LifecycleNav() -> impl IntoView {
             u.to_query()
         });
         location::push_query(&query);
+        state.error.set(None);
         state.lab.set(lab);
     };
     let items = Lab::ALL

@@ -85,7 +85,12 @@ mod web {
             (Request::LoadCsv { name, delimiter }, Ok(buffer)) => {
                 load_streaming(id, name, delimiter.as_deref(), &buffer)
             }
-            (request, _) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
+            // Other requests that carry a file (split exports re-read it).
+            (request, Ok(buffer)) => {
+                let bytes = Uint8Array::new(&buffer).to_vec();
+                SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes)))
+            }
+            (request, Err(_)) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
         };
         post(&WorkerMessage::Reply {
             id,

@@ -3,7 +3,7 @@
 // Uses target/debug/mlops, built by `cargo test` earlier in `make test`.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from './helpers.mjs';
@@ -60,4 +60,32 @@ test('a time split by a column orders the rows (page equals CLI)', async ({ page
       await expect(page.locator(`[data-testid="split-count"][data-split="${s.name}"][data-class="${cls}"]`)).toHaveAttribute('data-value', String(n));
     }
   }
+});
+
+test('downloads of an uploaded file equal `mlops split --out` on that file', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-upload-'));
+  const file = join(dir, 'quoted.csv');
+  // Quoted fields, a doubled quote, CRLF and number text that must survive.
+  writeFileSync(file, 'id;note;score;label\r\n1;"a; b";0.50;yes\r\n2;"say ""hi""";1e3;no\r\n3;plain;007;yes\r\n4;x;-0.0;no\r\n5;y;2;yes\r\n6;z;3;no\r\n');
+  const out = join(dir, 'out');
+  mlops('split', file, '--target', 'label', '--strategy', 'stratified', '--ratios', '50,50', '--seed', '4', '--out', out);
+  await openApp(page, './?lab=data');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await expect(page.getByTestId('dataset-name')).toHaveText('quoted.csv');
+  await page.getByTestId('nav-split').click();
+  await page.getByTestId('split-target-select').selectOption('label');
+  await page.getByTestId('split-ratios').fill('50,50');
+  await page.getByTestId('split-ratios').press('Enter');
+  await page.getByTestId('split-seed').fill('4');
+  await page.getByTestId('split-seed').press('Enter');
+  await expect(page.locator('[data-testid="split-rows"][data-split="test"]')).toHaveAttribute('data-value', '3');
+  for (const name of ['train', 'test']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`[data-testid="split-download"][data-split="${name}"]`).click(),
+    ]);
+    const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+    expect(bytes.toString('utf8')).toBe(readFileSync(join(out, `${name}.csv`), 'utf8'));
+  }
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
 });

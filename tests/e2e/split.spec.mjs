@@ -32,6 +32,7 @@ test('a random split moves with the seed; settings live in the URL', async ({ pa
   const seen = new Set();
   for (const seed of ['1', '2', '3', '4', '5']) {
     await page.getByTestId('split-seed').fill(seed);
+    await page.getByTestId('split-seed').press('Enter');
     await expect(page).toHaveURL(new RegExp(`seed=${seed}`));
     await expect(page.locator('[data-testid="split-rows"][data-split="dev"]')).toHaveAttribute('data-value', '20');
     const dev = await count(page, 'dev', '1').getAttribute('data-value');
@@ -53,7 +54,9 @@ test('bad ratios show a message and the lab stays usable', async ({ page }) => {
   await openApp(page, './?lab=split');
   await page.getByTestId('split-ratios').fill('60,20,10');
   await page.getByTestId('split-ratios').press('Enter');
-  await expect(page.getByText('ratios must sum to 100, not 90')).toBeVisible();
+  await expect(page.getByTestId('error-banner')).toContainText('ratios must sum to 100, not 90');
+  // The last valid split stays on screen while the setting is wrong.
+  await expect(page.locator('[data-testid="split-rows"][data-split="dev"]')).toHaveAttribute('data-value', '20');
   await page.getByTestId('split-ratios').fill('80,20');
   await page.getByTestId('split-ratios').press('Enter');
   await expect(page.locator('[data-testid="split-rows"][data-split="train"]')).toHaveAttribute('data-value', '80');
@@ -97,4 +100,28 @@ test('split downloads hold the same rows as the table', async ({ page }) => {
   expect(lines.slice(1).filter((l) => l.split(',')[4] === '1').length).toBe(6);
   // Numbers keep their source text (0.00 is not rewritten as 0).
   expect(text).toMatch(/,0\.00,/);
+});
+
+test('group and time pick a column by themselves; Back restores the whole entry', async ({ page }) => {
+  await openApp(page, './?lab=split');
+  await page.getByTestId('split-strategy').selectOption('group');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await expect(page.getByTestId('split-by-select')).not.toHaveValue('');
+  const rows = async (s) => Number(await page.locator(`[data-testid="split-rows"][data-split="${s}"]`).getAttribute('data-value'));
+  await expect(page.locator('[data-testid="split-rows"][data-split="test"]')).toHaveAttribute('data-value', /\d+/);
+  expect((await rows('train')) + (await rows('dev')) + (await rows('test'))).toBe(100);
+  expect(await rows('test')).toBeGreaterThan(0);
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('sample-iris').click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('sample-iris');
+  await page.goBack();
+  await expect(page.getByTestId('nav-split')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('split-strategy')).toHaveValue('group');
+});
+
+test('a link to an unknown sample opens on sample-defects and says so', async ({ page }) => {
+  await page.goto('./?sample=sample-nope');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '100');
+  await expect(page.getByTestId('dataset-name')).toHaveText('sample-defects');
+  await expect(page.getByTestId('error-banner')).toContainText('sample-nope');
 });

@@ -392,5 +392,9 @@ fn a_one_class_target_is_a_warning() {
         },
     )
     .unwrap();
-    assert!(r.report.warnings.iter().any(|w| w.contains("has one class")));
+    assert!(r
+        .report
+        .warnings
+        .iter()
+        .any(|w| w.contains("has one class")));
 }

@@ -152,8 +152,9 @@ fn report_view(report: AgreementReport) -> impl IntoView {
                 .iter()
                 .map(|l| view! { <td>{l.clone()}</td> })
                 .collect_view();
-            // Data row 0 is line 2 of the file (line 1 is the header).
-            view! { <tr><td class="dim">{d.row + 2}</td>{cells}</tr> }
+            // Rows are numbered from 1, the header not counted (a file line
+            // can differ when a quoted field spans lines).
+            view! { <tr><td class="dim">{d.row + 1}</td>{cells}</tr> }
         })
         .collect_view();
     view! {
@@ -173,7 +174,7 @@ fn report_view(report: AgreementReport) -> impl IntoView {
             "Look at them together with the labellers, then tighten the labelling instructions (for example: what scratch length counts as a defect) and relabel; consistent labels help more than a bigger model on small data."
         </p>
         <table class="grid">
-            <thead><tr><th>"line"</th>{header}</tr></thead>
+            <thead><tr><th>"row"</th>{header}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
     }

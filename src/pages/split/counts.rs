@@ -172,15 +172,13 @@ pub fn SelectedCounts(
 
 /// Random and balanced splits of the same data and seed, side by side.
 #[component]
-pub fn Comparison(
-    #[prop(into)] request: Signal<Option<Result<SplitRequest, String>>>,
-) -> impl IntoView {
+pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
     let both = LocalResource::new(move || {
         let _ = dataset_key(state);
         let req = request.get();
         async move {
-            let req = req?.ok()?;
+            let req = req?;
             let random = ask_split(with_strategy(&req, Strategy::Random))
                 .await
                 .ok()?;

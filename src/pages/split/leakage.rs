@@ -13,9 +13,7 @@ use mlops_engine::table::ColumnKind;
 use mlops_engine::what_if::{LeakageFit, LeakageReport};
 
 #[component]
-pub fn Leakage(
-    #[prop(into)] request: Signal<Option<Result<SplitRequest, String>>>,
-) -> impl IntoView {
+pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
     let numeric = Memo::new(move |_| {
         state
@@ -48,7 +46,7 @@ pub fn Leakage(
         let req = request.get();
         let column = column();
         async move {
-            let split = req?.ok()?;
+            let split = req?;
             let column = column?;
             Some(engine::ask(Request::Leakage { split, column }, None).await)
         }

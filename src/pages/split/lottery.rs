@@ -50,6 +50,15 @@ pub fn share_bars(bins: &[CountBin], rows: u64, target: u64) -> (Vec<f64>, Vec<S
     (values, labels, highlight)
 }
 
+/// The lesson for a dataset of `rows` rows (the course's small vs big data).
+fn advice(rows: u64) -> &'static str {
+    if rows <= 10_000 {
+        "On small data a random split is a lottery: dev and test can easily miss the data's class balance. Use a balanced (stratified) split. Replay the lottery at 100,000 rows to see the spread shrink."
+    } else {
+        "On big data every random split lands close to the data's class balance: a random split is fine, and exact counts no longer matter."
+    }
+}
+
 /// The right end of the share axis, as text.
 fn axis_end(target: u64, rows: u64) -> String {
     let center = if rows > 0 {
@@ -75,9 +84,7 @@ fn size_label(rows: u64) -> String {
 }
 
 #[component]
-pub fn Lottery(
-    #[prop(into)] request: Signal<Option<Result<SplitRequest, String>>>,
-) -> impl IntoView {
+pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
     let rows = move || state.setting("size", "").parse::<u64>().ok();
     let answer = LocalResource::new(move || {
@@ -85,7 +92,7 @@ pub fn Lottery(
         let req = request.get();
         let rows = rows();
         async move {
-            let req = req?.ok()?;
+            let req = req?;
             let ask = Request::Lottery {
                 target: req.target,
                 ratios: req.ratios,
@@ -186,14 +193,14 @@ fn lottery_view(
             <span class="share big" data-testid="lottery-hit-share" data-value=p.to_string()>
                 {format!("{:.2}%", p * 100.0)}
             </span>
-            <span class="dim">{format!(" ({:.1}% of the {} seeds drawn here; {} rows, {}% of seeds leave some class out of a split)",
-                report.hit_share_sampled * 100.0, report.seeds, report.rows, (report.missing_class_share * 1000.0).round() / 10.0)}</span>
+            <span class="dim">{format!(" (exact probability; in the {} seeds sampled here: {:.1}%. On {} rows, {:.1}% of seeds leave some class out of a split.)",
+                report.seeds, report.hit_share_sampled * 100.0, report.rows, report.missing_class_share * 100.0)}</span>
         </p>
         {(report.rows > 1_000).then(|| view! {
             <p class="dim">"On this many rows exact counts are rare and no longer matter: what matters is how close every split stays to the data's share — look how narrow the 90% band is."</p>
         })}
         <div class="side-by-side">{charts}</div>
-        <p class="advice">"With 100 examples, few random splits are balanced: use a balanced split. Replay the lottery at 100,000 rows with the same class balance and the spread is tiny: with large datasets a random split is fine."</p>
+        <p class="advice">{advice(report.rows)}</p>
     }
 }
 

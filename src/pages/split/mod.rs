@@ -21,10 +21,44 @@ pub fn dataset_key(state: AppState) -> Option<(String, u64)> {
         .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)))
 }
 
+/// The group/time column in effect: the URL's, else a sensible default for
+/// the strategy (a label-like column for groups, a numeric one for time).
+pub fn effective_by(state: AppState) -> Option<String> {
+    let chosen = state.setting("by", "");
+    if !chosen.is_empty() {
+        return Some(chosen);
+    }
+    let strategy = parse_strategy(&state.setting("strategy", "stratified"));
+    let target = state.target.get().unwrap_or_default();
+    state.dataset.with(|d| {
+        let d = d.as_ref()?;
+        let others = || d.columns.iter().filter(|c| c.name != target);
+        match strategy {
+            Strategy::Time => others()
+                .find(|c| c.kind == mlops_engine::table::ColumnKind::Numeric)
+                .map(|c| c.name.clone()),
+            Strategy::Group => d
+                .label_columns
+                .iter()
+                .find(|c| **c != target)
+                .cloned()
+                .or_else(|| others().next().map(|c| c.name.clone())),
+            _ => None,
+        }
+    })
+}
+
 /// The validated split request of the current settings.
 pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> {
     let target = state.target.get()?;
-    Some(state.url.with(|u| split_request(u, &target)))
+    let by = effective_by(state);
+    Some(state.url.with(|u| {
+        let mut u = u.clone();
+        if let Some(by) = by {
+            u.set("by", &by);
+        }
+        split_request(&u, &target)
+    }))
 }
 
 /// Asks the worker for a split report.
@@ -39,17 +73,19 @@ pub async fn ask_split(request: SplitRequest) -> Result<SplitReport, String> {
 #[component]
 pub fn SplitLab() -> impl IntoView {
     let state = AppState::get();
-    let request = Memo::new(move |_| current_request(state));
+    let checked = Memo::new(move |_| current_request(state));
+    // While a setting is invalid, the lab keeps showing the last valid split.
+    let request = Memo::new(
+        move |previous: Option<&Option<SplitRequest>>| match checked.get() {
+            Some(Ok(r)) => Some(r),
+            _ => previous.cloned().flatten(),
+        },
+    );
+    let settings_error = move || checked.get().and_then(|r| r.err());
     let report = LocalResource::new(move || {
         let _ = dataset_key(state);
         let req = request.get();
-        async move {
-            match req {
-                Some(Ok(r)) => Some(ask_split(r).await),
-                Some(Err(e)) => Some(Err(e)),
-                None => None,
-            }
-        }
+        async move { Some(ask_split(req?).await) }
     });
     let report_signal = Signal::derive(move || report.get().flatten());
     let warnings = Signal::derive(move || {
@@ -59,14 +95,16 @@ pub fn SplitLab() -> impl IntoView {
             .map(|r| r.warnings)
             .unwrap_or_default()
     });
-    let error = move || report_signal.get().and_then(|r| r.err());
+    let error = move || settings_error().or_else(|| report_signal.get().and_then(|r| r.err()));
     view! {
         <div class="lab-grid">
             <section class="card intro">
                 <h1>"Split"</h1>
                 <p class="lesson">{crate::lab::Lab::Split.lesson()}</p>
                 <Controls />
-                {move || error().map(|e| view! { <p class="warning" data-testid="warning">{e}</p> })}
+                {move || error().map(|e| view! {
+                    <div class="error-banner" role="alert" data-testid="error-banner">{e}</div>
+                })}
             </section>
             <counts::SelectedCounts report=report_signal />
             <counts::Comparison request=request />
@@ -121,7 +159,7 @@ fn Controls() -> impl IntoView {
                 <span>"Seed"</span>
                 <input type="number" min="0" step="1" data-testid="split-seed"
                     prop:value=move || state.setting("seed", "0")
-                    on:input=move |ev| state.set_setting("seed", &event_target_value(&ev)) />
+                    on:change=move |ev| state.set_setting("seed", &event_target_value(&ev)) />
             </label>
             <label class="field" class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
                 <span>"Group / time column"</span>
@@ -129,7 +167,7 @@ fn Controls() -> impl IntoView {
                     on:change=move |ev| state.set_setting("by", &event_target_value(&ev))>
                     <option value="">"—"</option>
                     <For each=columns key=|c| c.clone() let:c>
-                        <option value=c.clone() selected=move || state.setting("by", "") == c>{c.clone()}</option>
+                        <option value=c.clone() selected=move || effective_by(state).as_deref() == Some(c.as_str())>{c.clone()}</option>
                     </For>
                 </select>
             </label>
