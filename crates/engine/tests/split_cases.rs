@@ -356,7 +356,7 @@ fn group_split_places_big_groups_first_and_keeps_every_split() {
     let groups: Vec<u32> = sizes
         .iter()
         .enumerate()
-        .flat_map(|(g, &n)| std::iter::repeat(g as u32).take(n))
+        .flat_map(|(g, &n)| std::iter::repeat_n(g as u32, n))
         .collect();
     for seed in 0..20 {
         let s =
