@@ -106,7 +106,7 @@ proptest! {
     ) {
         let a = stratified_assignment(&classes, 4, &ratios, seed).unwrap_or_default();
         prop_assert_eq!(a.len(), classes.len());
-        let mut counts = vec![0u64; 4];
+        let mut counts = [0u64; 4];
         for &c in &classes { counts[c as usize] += 1; }
         let mut got = vec![vec![0u64; ratios.len()]; 4];
         for (&c, &s) in classes.iter().zip(&a) {
