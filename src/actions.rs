@@ -1,7 +1,7 @@
 //! What happens when the user loads data: ask the worker, then put the answer
 //! into the app's state. The previous dataset stays when a load fails.
 
-use crate::browser::{engine, file};
+use crate::browser::engine::{self, Payload};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,24 +24,15 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
     });
 }
 
-/// Reads a user's file and loads it through the worker (bytes transferred).
+/// Loads a user's file through the worker, which reads the file itself.
 pub fn load_file(state: AppState, file: web_sys::File) {
     state.busy.set(Some(0.0));
     spawn_local(async move {
-        let name = file.name();
-        let response = match file::array_buffer(&file).await {
-            Ok(buffer) => {
-                let request = Request::LoadCsv {
-                    name,
-                    delimiter: None,
-                };
-                engine::ask(request, Some(buffer)).await
-            }
-            Err(message) => Response::Error {
-                message,
-                usage: false,
-            },
+        let request = Request::LoadCsv {
+            name: file.name(),
+            delimiter: None,
         };
+        let response = engine::ask(request, Some(Payload::File(file.clone()))).await;
         apply_load_from(state, response, None, Some(file));
     });
 }
@@ -115,16 +106,7 @@ pub fn download_split(state: AppState, split: String) {
     };
     let file = SOURCE_FILE.with(|f| f.borrow().clone());
     spawn_local(async move {
-        let bytes = match &file {
-            Some(f) => match file::array_buffer(f).await {
-                Ok(b) => Some(b),
-                Err(e) => {
-                    state.error.set(Some(e));
-                    return;
-                }
-            },
-            None => None,
-        };
+        let bytes = file.map(Payload::File);
         match engine::ask(Request::ExportSplits(request), bytes).await {
             Response::Exported { files } => {
                 let wanted = format!("{split}.csv");

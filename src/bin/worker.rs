@@ -79,8 +79,28 @@ mod web {
                 return;
             }
         };
-        let bytes = parts.get(1);
         let id = envelope.id;
+        // A user's file comes as a handle: read it here, off the page's thread.
+        let attached = parts.get(1);
+        let bytes = match attached.dyn_into::<web_sys::File>() {
+            Ok(file) => match web_sys::FileReaderSync::new()
+                .and_then(|reader| reader.read_as_array_buffer(&file))
+            {
+                Ok(buffer) => JsValue::from(buffer),
+                Err(e) => {
+                    let response = Response::Error {
+                        message: format!("{}: could not be read: {e:?}", file.name()),
+                        usage: false,
+                    };
+                    post(&WorkerMessage::Reply {
+                        id,
+                        response: Box::new(response),
+                    });
+                    return;
+                }
+            },
+            Err(other) => other,
+        };
         let response = match (envelope.request, bytes.dyn_into::<ArrayBuffer>()) {
             (Request::LoadCsv { name, delimiter }, Ok(buffer)) => {
                 load_streaming(id, name, delimiter.as_deref(), &buffer)

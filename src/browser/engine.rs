@@ -3,7 +3,8 @@
 //!
 //! The worker is a classic worker (`worker_loader.js`); messages posted before
 //! it says `Ready` would be lost, so they are queued here until then. File
-//! bytes are transferred (the page's copy becomes empty), never copied.
+//! A user's file goes as a `File` handle that the worker reads itself, so the
+//! page's thread never touches its bytes.
 
 use js_sys::{Array, ArrayBuffer};
 use mlops_engine::api::{Envelope, Request, Response, WorkerMessage, PROTOCOL_VERSION};
@@ -14,10 +15,19 @@ use web_sys::{MessageEvent, Worker};
 
 type Callback = Box<dyn FnOnce(Response)>;
 
+/// A file's content sent beside a request.
+pub enum Payload {
+    /// Bytes, transferred (the page's copy becomes empty).
+    Bytes(ArrayBuffer),
+    /// A user's file, as a handle: the worker reads it itself
+    /// (`FileReaderSync`), so the page's thread never holds its bytes.
+    File(web_sys::File),
+}
+
 struct Client {
     worker: Worker,
     ready: bool,
-    queued: Vec<(Vec<u8>, Option<ArrayBuffer>)>,
+    queued: Vec<(Vec<u8>, Option<Payload>)>,
     next_id: u64,
     pending: HashMap<u64, Callback>,
     on_busy: Box<dyn Fn(Option<f64>)>,
@@ -64,7 +74,7 @@ pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
 
 /// Sends a request (with a file's bytes, transferred) and calls `reply` with
 /// the answer. Without a worker, `reply` gets an error response at once.
-pub fn send(request: Request, bytes: Option<ArrayBuffer>, reply: impl FnOnce(Response) + 'static) {
+pub fn send(request: Request, bytes: Option<Payload>, reply: impl FnOnce(Response) + 'static) {
     let outcome = CLIENT.with(|c| {
         let mut guard = c.borrow_mut();
         let Some(client) = guard.as_mut() else {
@@ -93,13 +103,17 @@ pub fn send(request: Request, bytes: Option<ArrayBuffer>, reply: impl FnOnce(Res
     }
 }
 
-fn post(worker: &Worker, envelope: &[u8], bytes: Option<ArrayBuffer>) {
+fn post(worker: &Worker, envelope: &[u8], bytes: Option<Payload>) {
     let message = Array::new();
     message.push(&js_sys::Uint8Array::from(envelope));
     let result = match bytes {
-        Some(buffer) => {
+        Some(Payload::Bytes(buffer)) => {
             message.push(&buffer);
             worker.post_message_with_transfer(&message, &Array::of1(&buffer))
+        }
+        Some(Payload::File(file)) => {
+            message.push(&file);
+            worker.post_message(&message)
         }
         None => worker.post_message(&message),
     };
@@ -174,7 +188,7 @@ fn fail_all(message: &str) {
 }
 
 /// [`send`] as a future: resolves with the worker's answer.
-pub async fn ask(request: Request, bytes: Option<ArrayBuffer>) -> Response {
+pub async fn ask(request: Request, bytes: Option<Payload>) -> Response {
     let (tx, rx) = futures_channel::oneshot::channel();
     send(request, bytes, move |response| {
         let _ = tx.send(response);

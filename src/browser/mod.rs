@@ -3,6 +3,5 @@
 
 pub mod download;
 pub mod engine;
-pub mod file;
 pub mod location;
 pub mod panic;

@@ -5,9 +5,9 @@ use super::{ask_split, dataset_key, settings::with_strategy};
 use crate::actions;
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::split::{SplitReport, SplitRequest, Strategy};
+use mlops_engine::split::{SplitReport, SplitRequest, SplitSummary, Strategy};
 
-/// One split's row: its size, counts per label and each label's share.
+/// One row of a count table: a split (or the whole data) in label order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountRow {
     pub name: String,
@@ -16,50 +16,42 @@ pub struct CountRow {
     pub shares: Vec<Option<f64>>,
 }
 
-/// A count table ready to draw: one row per split plus the whole dataset.
+impl CountRow {
+    fn of(summary: &SplitSummary, labels: &[String]) -> CountRow {
+        CountRow {
+            name: summary.name.clone(),
+            rows: summary.rows,
+            counts: labels
+                .iter()
+                .map(|l| summary.class_counts.get(l).copied().unwrap_or(0))
+                .collect(),
+            shares: labels
+                .iter()
+                .map(|l| summary.class_shares.get(l).copied().flatten())
+                .collect(),
+        }
+    }
+}
+
+/// A count table ready to draw: the engine's numbers laid out in rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountTable {
     pub labels: Vec<String>,
     pub rows: Vec<CountRow>,
-    pub whole_counts: Vec<u64>,
-    pub whole_shares: Vec<Option<f64>>,
-}
-
-fn shares(counts: &[u64], total: u64) -> Vec<Option<f64>> {
-    counts
-        .iter()
-        .map(|&c| (total > 0).then(|| c as f64 / total as f64))
-        .collect()
+    pub whole: CountRow,
 }
 
 impl CountTable {
     pub fn of(report: &SplitReport) -> CountTable {
         let labels = report.labels.clone();
-        let rows: Vec<_> = report
-            .splits
-            .iter()
-            .map(|s| {
-                let counts: Vec<u64> = labels
-                    .iter()
-                    .map(|l| s.class_counts.get(l).copied().unwrap_or(0))
-                    .collect();
-                CountRow {
-                    name: s.name.clone(),
-                    rows: s.rows,
-                    shares: shares(&counts, s.rows),
-                    counts,
-                }
-            })
-            .collect();
-        let whole_counts: Vec<u64> = (0..labels.len())
-            .map(|k| rows.iter().map(|r| r.counts[k]).sum())
-            .collect();
-        let whole_shares = shares(&whole_counts, report.rows);
         CountTable {
+            rows: report
+                .splits
+                .iter()
+                .map(|s| CountRow::of(s, &labels))
+                .collect(),
+            whole: CountRow::of(&report.all, &labels),
             labels,
-            rows,
-            whole_counts,
-            whole_shares,
         }
     }
 }
@@ -114,14 +106,15 @@ fn count_table(t: &CountTable, hooks: bool) -> impl IntoView {
         })
         .collect_view();
     let whole = t
-        .whole_counts
+        .whole
+        .counts
         .iter()
-        .zip(&t.whole_shares)
+        .zip(&t.whole.shares)
         .map(
             |(c, s)| view! { <td class="num">{*c}<span class="dim">" (" {pct(*s)} ")"</span></td> },
         )
         .collect_view();
-    let total: u64 = t.rows.iter().map(|r| r.rows).sum();
+    let total = t.whole.rows;
     view! {
         <table class="grid counts">
             <thead><tr><th>"split"</th><th class="num">"rows"</th>{head}</tr></thead>
@@ -206,15 +199,11 @@ pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     #[test]
-    fn table_sums_and_shares() {
-        let split = |name: &str, a: u64, b: u64| mlops_engine::split::SplitSummary {
-            name: name.into(),
-            rows: a + b,
-            class_counts: BTreeMap::from([("0".to_string(), a), ("1".to_string(), b)]),
-        };
+    fn table_lays_out_the_engine_numbers() {
+        let labels = vec!["0".to_string(), "1".to_string()];
+        let split = |name: &str, a: u64, b: u64| SplitSummary::new(name, &labels, &[a, b]);
         let r = SplitReport {
             strategy: Strategy::Stratified,
             seed: 0,
@@ -225,12 +214,14 @@ mod tests {
                 split("dev", 14, 6),
                 split("test", 14, 6),
             ],
-            labels: vec!["0".into(), "1".into()],
+            labels: labels.clone(),
+            all: split("all", 70, 30),
             warnings: vec![],
         };
         let t = CountTable::of(&r);
-        assert_eq!(t.whole_counts, vec![70, 30]);
+        assert_eq!(t.whole.counts, vec![70, 30]);
         assert_eq!(t.rows[1].shares[1], Some(0.3));
-        assert_eq!(t.whole_shares[1], Some(0.3));
+        assert_eq!(t.whole.shares[1], Some(0.3));
+        assert_eq!(t.rows[2].name, "test");
     }
 }

@@ -9,46 +9,8 @@ use crate::components::BarChart;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
-use mlops_engine::split::lottery::{CountBin, LotteryReport};
+use mlops_engine::split::lottery::{LotteryReport, ShareHistogram};
 use mlops_engine::split::SplitRequest;
-
-/// Bins of the share axis: wide enough to show the spread on 100 rows, and
-/// the same axis at every dataset size so the shrinking spread is visible.
-pub const SHARE_BINS: usize = 40;
-
-/// Bars for a count histogram on a *share* axis `[0, 2 × balanced share]`
-/// (capped at 100%): seeds per share bin, the balanced share's bin
-/// highlighted. Counts are divided by the split's `rows`.
-pub fn share_bars(bins: &[CountBin], rows: u64, target: u64) -> (Vec<f64>, Vec<String>, Vec<bool>) {
-    if rows == 0 {
-        return (vec![], vec![], vec![]);
-    }
-    let rows_f = rows as f64;
-    let center = target as f64 / rows_f;
-    let top = if center > 0.0 {
-        (2.0 * center).min(1.0)
-    } else {
-        0.1
-    };
-    let width = top / SHARE_BINS as f64;
-    let bin_of = |count: u64| ((count as f64 / rows_f / width) as usize).min(SHARE_BINS - 1);
-    let mut values = vec![0.0; SHARE_BINS];
-    for b in bins {
-        values[bin_of(b.count)] += f64::from(b.seeds);
-    }
-    let labels = (0..SHARE_BINS)
-        .map(|i| {
-            format!(
-                "{:.1}%–{:.1}%",
-                i as f64 * width * 100.0,
-                (i + 1) as f64 * width * 100.0
-            )
-        })
-        .collect();
-    let hot = bin_of(target);
-    let highlight = (0..SHARE_BINS).map(|i| i == hot).collect();
-    (values, labels, highlight)
-}
 
 /// The lesson for a dataset of `rows` rows (the course's small vs big data).
 fn advice(rows: u64) -> &'static str {
@@ -59,19 +21,22 @@ fn advice(rows: u64) -> &'static str {
     }
 }
 
-/// The right end of the share axis, as text.
-fn axis_end(target: u64, rows: u64) -> String {
-    let center = if rows > 0 {
-        target as f64 / rows as f64
-    } else {
-        0.0
-    };
-    let top = if center > 0.0 {
-        (2.0 * center).min(1.0)
-    } else {
-        0.1
-    };
-    format!("{:.0}%", top * 100.0)
+/// The engine's share histogram as chart bars, labels and highlight
+/// (formatting only: bin edges are `i · max / bins`).
+fn chart_of(h: &ShareHistogram) -> (Vec<f64>, Vec<String>, Vec<bool>) {
+    let n = h.seeds.len().max(1) as f64;
+    let values = h.seeds.iter().map(|&s| f64::from(s)).collect();
+    let labels = (0..h.seeds.len())
+        .map(|i| {
+            format!(
+                "{:.1}%–{:.1}%",
+                i as f64 * h.max / n * 100.0,
+                (i + 1) as f64 * h.max / n * 100.0
+            )
+        })
+        .collect();
+    let highlight = (0..h.seeds.len()).map(|i| i == h.target_bin).collect();
+    (values, labels, highlight)
 }
 
 fn size_label(rows: u64) -> String {
@@ -163,14 +128,13 @@ fn lottery_view(
         .skip(1)
         .filter_map(|s| {
             let c = s.classes.get(k)?;
-            let (values, bar_labels, highlight) = share_bars(&c.histogram, s.rows, c.target);
-            let share = f64::from(c.target_seeds) / f64::from(report.seeds.max(1));
-            let rows = s.rows.max(1) as f64;
+            let (values, bar_labels, highlight) = chart_of(&c.shares);
+            let exact = f64::from(c.target_seeds) / f64::from(report.seeds.max(1));
             let range = format!(
                 "90% of seeds: {:.1}% to {:.1}% \"{label}\" (balanced: {:.1}%)",
-                c.p05 as f64 / rows * 100.0,
-                c.p95 as f64 / rows * 100.0,
-                c.target as f64 / rows * 100.0
+                c.p05_share * 100.0,
+                c.p95_share * 100.0,
+                c.target_share * 100.0
             );
             Some(view! {
                 <figure class="lottery-chart">
@@ -179,9 +143,9 @@ fn lottery_view(
                     </figcaption>
                     <BarChart values=values labels=bar_labels highlight=highlight width=400.0 height=140.0
                         testid="lottery-chart" />
-                    <div class="axis"><span>"0%"</span><span>"share of the split"</span><span>{axis_end(c.target, s.rows)}</span></div>
+                    <div class="axis"><span>"0%"</span><span>"share of the split"</span><span>{format!("{:.0}%", c.shares.max * 100.0)}</span></div>
                     <p data-testid="lottery-range" data-split=s.name.clone() data-p05=c.p05.to_string() data-p95=c.p95.to_string()>{range}</p>
-                    <p class="dim">{format!("{:.1}% of seeds put exactly {} there", share * 100.0, c.target)}</p>
+                    <p class="dim">{format!("{:.1}% of seeds put exactly {} there", exact * 100.0, c.target)}</p>
                 </figure>
             })
         })
@@ -209,37 +173,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn share_axis_is_fixed_and_target_marked() {
-        // 20 rows, balanced 6 (30%): axis 0..60%, 40 bins of 1.5%.
-        let bins = [
-            CountBin { count: 1, seeds: 2 },
-            CountBin { count: 6, seeds: 5 },
-            CountBin {
-                count: 20,
-                seeds: 1,
-            },
-        ];
-        let (v, l, h) = share_bars(&bins, 20, 6);
-        assert_eq!(v.len(), SHARE_BINS);
-        assert_eq!(v.iter().sum::<f64>(), 8.0);
-        assert_eq!(v[3], 2.0); // 5% -> bin 3
-        assert_eq!(v[20], 5.0); // 30% -> bin 20
-        assert_eq!(v[39], 1.0); // 100% is clamped into the last bin
-        assert!(h[20] && h.iter().filter(|&&x| x).count() == 1);
-        assert_eq!(l[0], "0.0%–1.5%");
-        // On 100,000 rows every seed lands within a bin or two of the target.
-        let big = [
-            CountBin {
-                count: 5_950,
-                seeds: 500,
-            },
-            CountBin {
-                count: 6_050,
-                seeds: 500,
-            },
-        ];
-        let (v, _, _) = share_bars(&big, 20_000, 6_000);
-        assert_eq!(v.iter().filter(|&&x| x > 0.0).count(), 2);
-        assert!(share_bars(&[], 0, 0).0.is_empty());
+    fn chart_marks_the_target_bin_and_labels_edges() {
+        let h = ShareHistogram {
+            max: 0.6,
+            seeds: vec![1, 0, 3, 0],
+            target_bin: 2,
+        };
+        let (v, l, hot) = chart_of(&h);
+        assert_eq!(v, vec![1.0, 0.0, 3.0, 0.0]);
+        assert_eq!(l[0], "0.0%–15.0%");
+        assert_eq!(hot, vec![false, false, true, false]);
     }
 }

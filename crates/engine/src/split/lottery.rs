@@ -54,6 +54,52 @@ pub struct LotteryClass {
     /// 90% of random splits fall in `[p05, p95]`.
     pub p05: u64,
     pub p95: u64,
+    /// The same as shares of the split's rows (`count / rows`).
+    pub target_share: f64,
+    pub p05_share: f64,
+    pub p95_share: f64,
+    /// The seeds on a fixed share axis (for the chart; see [`ShareHistogram`]).
+    pub shares: ShareHistogram,
+}
+
+/// Seeds per share bin on the axis `[0, max]`, `max = min(1, 2 × balanced
+/// share)` (0.1 when the balanced share is 0), in [`SHARE_BINS`] equal bins.
+/// The axis is the same at every dataset size with the same class balance, so
+/// a chart of it shows the spread shrinking as the data grows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ShareHistogram {
+    pub max: f64,
+    pub seeds: Vec<u32>,
+    /// The bin holding the balanced share.
+    pub target_bin: usize,
+}
+
+/// Bins of [`ShareHistogram`].
+pub const SHARE_BINS: usize = 40;
+
+/// Bins a count histogram of a split of `rows` rows on the share axis.
+pub fn share_histogram(bins: &[CountBin], rows: u64, target: u64) -> ShareHistogram {
+    if rows == 0 {
+        return ShareHistogram::default();
+    }
+    let rows_f = rows as f64;
+    let center = target as f64 / rows_f;
+    let max = if center > 0.0 {
+        (2.0 * center).min(1.0)
+    } else {
+        0.1
+    };
+    let width = max / SHARE_BINS as f64;
+    let bin_of = |count: u64| ((count as f64 / rows_f / width) as usize).min(SHARE_BINS - 1);
+    let mut seeds = vec![0u32; SHARE_BINS];
+    for b in bins {
+        seeds[bin_of(b.count)] += b.seeds;
+    }
+    ShareHistogram {
+        max,
+        seeds,
+        target_bin: bin_of(target),
+    }
 }
 
 /// The nearest-rank `q`-quantile (0 < q ≤ 1) of a count histogram: the
@@ -190,12 +236,19 @@ pub fn lottery(
                         .iter()
                         .map(|(&count, &seeds)| CountBin { count, seeds })
                         .collect();
+                    let rows = sizes[j].max(1) as f64;
+                    let p05 = histogram_quantile(&histogram, 50);
+                    let p95 = histogram_quantile(&histogram, 950);
                     LotteryClass {
                         class: k,
                         target: target[k][j],
                         target_seeds: histograms[j][k].get(&target[k][j]).copied().unwrap_or(0),
-                        p05: histogram_quantile(&histogram, 50),
-                        p95: histogram_quantile(&histogram, 950),
+                        p05,
+                        p95,
+                        target_share: target[k][j] as f64 / rows,
+                        p05_share: p05 as f64 / rows,
+                        p95_share: p95 as f64 / rows,
+                        shares: share_histogram(&histogram, sizes[j], target[k][j]),
                         histogram,
                     }
                 })
@@ -677,5 +730,45 @@ mod quantile_tests {
         assert_eq!(histogram_quantile(&bins, 500), 3);
         assert_eq!(histogram_quantile(&bins, 950), 4);
         assert_eq!(histogram_quantile(&[], 500), 0);
+    }
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::{share_histogram, CountBin, SHARE_BINS};
+
+    #[test]
+    fn share_axis_is_fixed_and_target_marked() {
+        // 20 rows, balanced 6 (30%): axis 0..60%, 40 bins of 1.5%.
+        let bins = [
+            CountBin { count: 1, seeds: 2 },
+            CountBin { count: 6, seeds: 5 },
+            CountBin {
+                count: 20,
+                seeds: 1,
+            },
+        ];
+        let h = share_histogram(&bins, 20, 6);
+        assert_eq!(h.seeds.len(), SHARE_BINS);
+        assert_eq!(h.seeds.iter().sum::<u32>(), 8);
+        assert_eq!(h.seeds[3], 2); // 5% -> bin 3
+        assert_eq!(h.seeds[20], 5); // 30% -> bin 20
+        assert_eq!(h.seeds[39], 1); // 100% is clamped into the last bin
+        assert_eq!(h.target_bin, 20);
+        assert!((h.max - 0.6).abs() < 1e-12);
+        // On 20,000 rows every seed lands within a bin of the balanced share.
+        let big = [
+            CountBin {
+                count: 5_950,
+                seeds: 500,
+            },
+            CountBin {
+                count: 6_050,
+                seeds: 500,
+            },
+        ];
+        let h = share_histogram(&big, 20_000, 6_000);
+        assert_eq!(h.seeds.iter().filter(|&&x| x > 0).count(), 2);
+        assert_eq!(share_histogram(&[], 0, 0), Default::default());
     }
 }

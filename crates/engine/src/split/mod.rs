@@ -62,12 +62,33 @@ pub struct SplitRequest {
 }
 
 /// One split's size and class counts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct SplitSummary {
     pub name: String,
     pub rows: u64,
     /// Every class of the target, zeros included, keyed by label.
     pub class_counts: BTreeMap<String, u64>,
+    /// Each class's share of the split's rows, `count / rows` (`null` for an
+    /// empty split). An addition to the spec's fields.
+    #[serde(default)]
+    pub class_shares: BTreeMap<String, Option<f64>>,
+}
+
+impl SplitSummary {
+    /// A summary from counts in `labels` order; shares are `count / rows`.
+    pub fn new(name: &str, labels: &[String], counts: &[u64]) -> SplitSummary {
+        let rows: u64 = counts.iter().sum();
+        SplitSummary {
+            name: name.to_string(),
+            rows,
+            class_counts: labels.iter().cloned().zip(counts.iter().copied()).collect(),
+            class_shares: labels
+                .iter()
+                .zip(counts)
+                .map(|(l, &c)| (l.clone(), (rows > 0).then(|| c as f64 / rows as f64)))
+                .collect(),
+        }
+    }
 }
 
 /// `mlops split --json`.
@@ -82,6 +103,10 @@ pub struct SplitReport {
     /// JSON object, whose key order readers may not keep).
     #[serde(default)]
     pub labels: Vec<String>,
+    /// The whole dataset as one summary named `all` (its class counts and
+    /// shares, for comparing each split with the data). An addition.
+    #[serde(default)]
+    pub all: SplitSummary,
     pub warnings: Vec<String>,
 }
 
@@ -394,14 +419,14 @@ fn build_report(
         ));
     }
     let splits = (0..m)
-        .map(|j| SplitSummary {
-            name: names.get(j).copied().unwrap_or("?").to_string(),
-            rows: rows[j],
-            class_counts: labels
+        .map(|j| SplitSummary::new(names.get(j).copied().unwrap_or("?"), labels, &counts[j]))
+        .collect();
+    let totals: Vec<u64> = (0..labels.len())
+        .map(|k| {
+            counts
                 .iter()
-                .zip(&counts[j])
-                .map(|(l, &c)| (l.clone(), c))
-                .collect(),
+                .map(|row| row.get(k).copied().unwrap_or(0))
+                .sum()
         })
         .collect();
     SplitReport {
@@ -411,6 +436,7 @@ fn build_report(
         target: request.target.clone(),
         splits,
         labels: labels.to_vec(),
+        all: SplitSummary::new("all", labels, &totals),
         warnings,
     }
 }
