@@ -121,6 +121,22 @@ fn Controls() -> impl IntoView {
     let state = AppState::get();
     let strategy = move || parse_strategy(&state.setting("strategy", "stratified"));
     let columns = move || state.column_names();
+    // Targets are offered label columns first; the rest (ids, measurements)
+    // are still choosable, under a heading that says why they are odd.
+    let label_columns = move || {
+        state
+            .dataset
+            .with(|d| d.as_ref().map(|d| d.label_columns.clone()))
+            .unwrap_or_default()
+    };
+    let labels = label_columns;
+    let others = move || {
+        let l = label_columns();
+        columns()
+            .into_iter()
+            .filter(|c| !l.contains(c))
+            .collect::<Vec<_>>()
+    };
     let options = [
         Strategy::Random,
         Strategy::Stratified,
@@ -133,9 +149,16 @@ fn Controls() -> impl IntoView {
                 <span>"Target (label)"</span>
                 <select data-testid="split-target-select"
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))>
-                    <For each=columns key=|c| c.clone() let:c>
-                        <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
-                    </For>
+                    <optgroup label="label columns">
+                        <For each=labels key=|c| c.clone() let:c>
+                            <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
+                        </For>
+                    </optgroup>
+                    <optgroup label="other columns (many values: not class labels)">
+                        <For each=others key=|c| c.clone() let:c>
+                            <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
+                        </For>
+                    </optgroup>
                 </select>
             </label>
             <label class="field">
