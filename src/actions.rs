@@ -25,12 +25,13 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
 }
 
 /// Loads a user's file through the worker, which reads the file itself.
-pub fn load_file(state: AppState, file: web_sys::File) {
+/// `delimiter` is one character or `tab`; `None` detects it.
+pub fn load_file(state: AppState, file: web_sys::File, delimiter: Option<String>) {
     state.busy.set(Some(0.0));
     spawn_local(async move {
         let request = Request::LoadCsv {
             name: file.name(),
-            delimiter: None,
+            delimiter,
         };
         let response = engine::ask(request, Some(Payload::File(file.clone()))).await;
         apply_load_from(state, response, None, Some(file));
@@ -86,6 +87,18 @@ thread_local! {
     /// The user's last loaded file: re-read for exports (the worker keeps only
     /// typed columns, not the text).
     static SOURCE_FILE: std::cell::RefCell<Option<web_sys::File>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the last uploaded file again with another delimiter (`None`:
+/// detect). Built-in samples are read as they are.
+pub fn reload_with_delimiter(state: AppState, delimiter: Option<String>) {
+    match SOURCE_FILE.with(|f| f.borrow().clone()) {
+        Some(file) => load_file(state, file, delimiter),
+        None => state.error.set(Some(
+            "the delimiter applies to a file you upload; built-in datasets are read as they are"
+                .into(),
+        )),
+    }
 }
 
 /// Downloads one split (`train`, `dev` or `test`) of the current settings as

@@ -127,3 +127,15 @@ test('the user chooses the label columns compared; the choice is in the URL', as
   await expect(page.getByTestId('kappa')).toHaveCount(0);
   await expect(page.getByText('Tick two or more label columns')).toBeVisible();
 });
+
+test('the delimiter can be forced, and the file is read again', async ({ page }) => {
+  await openApp(page);
+  // Detection picks ',' (3 fields on every line); the file is really tab-separated.
+  const tsv = 'a,1\tb\n2,3\tc\n4,5\td\n';
+  await page.getByTestId('file-input').setInputFiles({ name: 'tabs.tsv', mimeType: 'text/plain', buffer: Buffer.from(tsv) });
+  await expect(page.getByTestId('dataset-name')).toHaveText('tabs.tsv');
+  await expect(page.getByTestId('dataset-columns')).toHaveAttribute('data-value', '2');
+  await page.getByTestId('delimiter-select').selectOption('tab');
+  await expect(page.getByTestId('column-profile').first()).toHaveAttribute('data-column', 'a,1');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '2');
+});

@@ -126,7 +126,7 @@ fn Preview() -> impl IntoView {
                     .collect_view();
                 view! {
                     <section class="card preview">
-                        <h2>"First rows"</h2>
+                        <h2>"First rows, as parsed"</h2>
                         <div class="scroll">
                             <table class="grid" data-testid="preview-table">
                                 <thead><tr>{head}</tr></thead>

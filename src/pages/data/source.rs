@@ -11,9 +11,12 @@ use wasm_bindgen::JsCast;
 pub fn DataSource() -> impl IntoView {
     let state = AppState::get();
     let dragging = RwSignal::new(false);
+    // "" = detect; else one character or "tab".
+    let delimiter = RwSignal::new(String::new());
+    let chosen = move || Some(delimiter.get_untracked()).filter(|d| !d.is_empty());
     let take_first = move |files: Option<web_sys::FileList>| {
         if let Some(file) = files.and_then(|f| f.get(0)) {
-            actions::load_file(state, file);
+            actions::load_file(state, file, chosen());
         }
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -52,6 +55,19 @@ pub fn DataSource() -> impl IntoView {
                 <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="file-input" on:change=on_change />
                 <strong>"Drop a CSV here"</strong>
                 <span class="dim">" or click to choose one. It stays in this browser."</span>
+            </label>
+            <label class="field inline">
+                <span>"Delimiter"</span>
+                <select data-testid="delimiter-select" on:change=move |ev| {
+                    delimiter.set(event_target_value(&ev));
+                    actions::reload_with_delimiter(state, chosen());
+                }>
+                    <option value="">"detect"</option>
+                    <option value=",">"comma ,"</option>
+                    <option value=";">"semicolon ;"</option>
+                    <option value="tab">"tab"</option>
+                    <option value="|">"pipe |"</option>
+                </select>
             </label>
             <div class="samples">
                 <span class="dim">"Or start from a built-in dataset: "</span>
