@@ -19,7 +19,7 @@ mod web {
 
     /// Bytes copied into wasm memory and parsed per step; progress is posted
     /// after each.
-    const CHUNK: u32 = 1 << 20;
+    const CHUNK: u64 = 1 << 20;
 
     thread_local! {
         static SESSION: RefCell<Session> = RefCell::new(Session::new());
@@ -80,37 +80,28 @@ mod web {
             }
         };
         let id = envelope.id;
-        // A user's file comes as a handle: read it here, off the page's thread.
         let attached = parts.get(1);
-        let bytes = match attached.dyn_into::<web_sys::File>() {
-            Ok(file) => match web_sys::FileReaderSync::new()
-                .and_then(|reader| reader.read_as_array_buffer(&file))
-            {
-                Ok(buffer) => JsValue::from(buffer),
-                Err(e) => {
-                    let response = Response::Error {
-                        message: format!("{}: could not be read: {e:?}", file.name()),
-                        usage: false,
-                    };
-                    post(&WorkerMessage::Reply {
-                        id,
-                        response: Box::new(response),
-                    });
-                    return;
-                }
-            },
-            Err(other) => other,
+        let source = if let Some(file) = attached.dyn_ref::<web_sys::File>() {
+            Some(Source::File(file.clone()))
+        } else {
+            attached
+                .dyn_ref::<ArrayBuffer>()
+                .cloned()
+                .map(Source::Bytes)
         };
-        let response = match (envelope.request, bytes.dyn_into::<ArrayBuffer>()) {
-            (Request::LoadCsv { name, delimiter }, Ok(buffer)) => {
-                load_streaming(id, name, delimiter.as_deref(), &buffer)
+        let response = match (envelope.request, source) {
+            (Request::LoadCsv { name, delimiter }, Some(source)) => {
+                load_streaming(id, name, delimiter.as_deref(), &source)
             }
             // Other requests that carry a file (split exports re-read it).
-            (request, Ok(buffer)) => {
-                let bytes = Uint8Array::new(&buffer).to_vec();
-                SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes)))
-            }
-            (request, Err(_)) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
+            (request, Some(source)) => match source.read_all() {
+                Ok(bytes) => SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes))),
+                Err(message) => Response::Error {
+                    message,
+                    usage: false,
+                },
+            },
+            (request, None) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
         };
         post(&WorkerMessage::Reply {
             id,
@@ -118,34 +109,88 @@ mod web {
         });
     }
 
-    /// Parses a transferred file in 1 MiB slices, posting progress after each.
-    fn load_streaming(
-        id: u64,
-        name: String,
-        delimiter: Option<&str>,
-        buffer: &ArrayBuffer,
-    ) -> Response {
+    /// A file's content beside a request: transferred bytes, or a user's
+    /// `File` that the worker reads itself, slice by slice (`FileReaderSync`
+    /// exists only in workers), so neither thread holds a whole copy of a
+    /// large file.
+    enum Source {
+        Bytes(ArrayBuffer),
+        File(web_sys::File),
+    }
+
+    impl Source {
+        fn len(&self) -> u64 {
+            match self {
+                Source::Bytes(b) => u64::from(b.byte_length()),
+                Source::File(f) => f.size() as u64,
+            }
+        }
+
+        /// Copies bytes `offset..offset + dst.len()` into `dst`.
+        fn read_into(&self, offset: u64, dst: &mut [u8]) -> Result<(), String> {
+            let end = offset + dst.len() as u64;
+            match self {
+                Source::Bytes(b) => {
+                    let view = Uint8Array::new_with_byte_offset_and_length(
+                        b,
+                        offset as u32,
+                        dst.len() as u32,
+                    );
+                    view.copy_to(dst);
+                    Ok(())
+                }
+                Source::File(f) => {
+                    let read = f
+                        .slice_with_f64_and_f64(offset as f64, end as f64)
+                        .and_then(|blob| {
+                            web_sys::FileReaderSync::new()
+                                .and_then(|r| r.read_as_array_buffer(&blob))
+                        })
+                        .map_err(|e| format!("{}: could not be read: {e:?}", f.name()))?;
+                    let view = Uint8Array::new(&read);
+                    if view.length() as usize != dst.len() {
+                        return Err(format!("{}: changed while it was being read", f.name()));
+                    }
+                    view.copy_to(dst);
+                    Ok(())
+                }
+            }
+        }
+
+        fn read_all(&self) -> Result<Vec<u8>, String> {
+            let mut bytes = vec![0u8; self.len() as usize];
+            self.read_into(0, &mut bytes)?;
+            Ok(bytes)
+        }
+    }
+
+    /// Parses a file in 1 MiB slices, posting progress after each.
+    fn load_streaming(id: u64, name: String, delimiter: Option<&str>, source: &Source) -> Response {
         let delimiter = match parse_delimiter(delimiter) {
             Ok(d) => d,
             Err(e) => return Response::from_error(&e),
         };
-        let total = buffer.byte_length();
+        let total = source.len();
         let mut loader = CsvLoader::new(CsvOptions { name, delimiter });
         let mut slice = vec![0u8; CHUNK.min(total) as usize];
-        let mut offset = 0u32;
+        let mut offset = 0u64;
         while offset < total {
-            let len = CHUNK.min(total - offset);
-            let view = Uint8Array::new_with_byte_offset_and_length(buffer, offset, len);
-            let dst = &mut slice[..len as usize];
-            view.copy_to(dst);
+            let len = CHUNK.min(total - offset) as usize;
+            let dst = &mut slice[..len];
+            if let Err(message) = source.read_into(offset, dst) {
+                return Response::Error {
+                    message,
+                    usage: false,
+                };
+            }
             if let Err(e) = loader.push(dst) {
                 return Response::from_error(&e);
             }
-            offset += len;
+            offset += len as u64;
             // Reading is 90% of the work; profiling the rest.
             post(&WorkerMessage::Progress {
                 id,
-                fraction: 0.9 * f64::from(offset) / f64::from(total.max(1)),
+                fraction: 0.9 * offset as f64 / total.max(1) as f64,
             });
         }
         drop(slice);
