@@ -127,3 +127,11 @@ test('a link to an unknown sample opens on sample-defects and says so', async ({
   await expect(page.getByTestId('dataset-name')).toHaveText('sample-defects');
   await expect(page.getByTestId('error-banner')).toContainText('sample-nope');
 });
+
+test('a target with many values folds its count table but keeps its hooks', async ({ page }) => {
+  await openApp(page, './?lab=split&target=brightness&strategy=random');
+  await expect(page.locator('.selected-counts details.many-classes summary')).toContainText('93 classes');
+  // Folded, yet every split x class hook is in the page.
+  await expect(page.locator('[data-testid="split-count"][data-split="train"]')).toHaveCount(93);
+  await expect(page.getByTestId('warning').filter({ hasText: 'is it a class label' })).toHaveCount(1);
+});

@@ -126,6 +126,24 @@ fn count_table(t: &CountTable, hooks: bool) -> impl IntoView {
     }
 }
 
+/// Classes shown open; a table with more is folded behind a summary (its
+/// cells and hooks stay in the page).
+pub const OPEN_CLASSES: usize = 12;
+
+fn folded(classes: usize, table: impl IntoView + 'static) -> AnyView {
+    if classes <= OPEN_CLASSES {
+        table.into_any()
+    } else {
+        view! {
+            <details class="many-classes">
+                <summary>{format!("{classes} classes: is this a class label? Show the table")}</summary>
+                {table}
+            </details>
+        }
+        .into_any()
+    }
+}
+
 /// The selected strategy's counts, with hooks and downloads.
 #[component]
 pub fn SelectedCounts(
@@ -156,7 +174,7 @@ pub fn SelectedCounts(
         Some(view! {
             <section class="card selected-counts">
                 <h2>{title}</h2>
-                {count_table(&table, true)}
+                {folded(table.labels.len(), count_table(&table, true))}
                 <div class="downloads">{downloads}</div>
             </section>
         })
@@ -187,8 +205,8 @@ pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl I
             <section class="card comparison">
                 <h2>"Random vs balanced, same seed"</h2>
                 <div class="side-by-side">
-                    <div><h3>"random"</h3>{count_table(&CountTable::of(&random), false)}</div>
-                    <div><h3>"balanced (stratified)"</h3>{count_table(&CountTable::of(&balanced), false)}</div>
+                    <div><h3>"random"</h3>{folded(random.labels.len(), count_table(&CountTable::of(&random), false))}</div>
+                    <div><h3>"balanced (stratified)"</h3>{folded(balanced.labels.len(), count_table(&CountTable::of(&balanced), false))}</div>
                 </div>
                 <p class="dim">"On small data a random split can leave dev or test unrepresentative; a balanced split keeps every class's share in every split, as close as whole numbers allow."</p>
             </section>

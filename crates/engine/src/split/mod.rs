@@ -244,16 +244,17 @@ pub fn split_table(table: &Table, request: &SplitRequest) -> Result<SplitOutcome
         ));
     }
 
+    if index.n_classes() > 20 && index.n_classes() * 2 > n {
+        warnings.push(format!(
+            "\"{}\" has {} distinct values in {n} rows: counting its classes per split \
+             says little, and stratifying by it is close to a random split (is it a class label?)",
+            request.target,
+            index.n_classes()
+        ));
+    }
+
     let assignment = match (request.strategy, by) {
         (Strategy::Stratified, _) => {
-            if index.n_classes() > 20 && index.n_classes() * 2 > n {
-                warnings.push(format!(
-                    "\"{}\" has {} distinct values in {n} rows; stratifying by it is \
-                     close to a random split (is it a class label?)",
-                    request.target,
-                    index.n_classes()
-                ));
-            }
             stratified_assignment(&index.codes, index.n_classes(), ratios, request.seed)?
         }
         (Strategy::Group, Some(by)) => {
