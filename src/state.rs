@@ -58,6 +58,13 @@ impl AppState {
             .unwrap_or_default()
     }
 
+    /// The working dataset's label-like columns (raters, targets).
+    pub fn label_columns(&self) -> Vec<String> {
+        self.dataset
+            .with(|d| d.as_ref().map(|d| d.label_columns.clone()))
+            .unwrap_or_default()
+    }
+
     /// A URL setting, or `default` when absent.
     pub fn setting(&self, key: &str, default: &str) -> String {
         self.url

@@ -11,27 +11,7 @@ use serde::{Deserialize, Serialize};
 /// `counts`: `rows · c_k / n`, rounded by largest remainder (ties to the
 /// earlier class) so they sum to `rows`. Integer arithmetic only.
 pub fn scale_counts(counts: &[u64], rows: u64) -> Vec<u64> {
-    let n: u128 = counts.iter().map(|&c| u128::from(c)).sum();
-    if n == 0 {
-        return vec![0; counts.len()];
-    }
-    let exact: Vec<(u128, u128)> = counts
-        .iter()
-        .map(|&c| {
-            let p = u128::from(rows) * u128::from(c);
-            (p / n, p % n)
-        })
-        .collect();
-    let mut out: Vec<u64> = exact.iter().map(|&(q, _)| q as u64).collect();
-    let given: u64 = out.iter().sum();
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    crate::sort::sort_indices(&mut order, &|a, b| {
-        exact[b].1.cmp(&exact[a].1).then(a.cmp(&b))
-    });
-    for &k in order.iter().take(rows.saturating_sub(given) as usize) {
-        out[k] += 1;
-    }
-    out
+    crate::split::sizes::largest_remainder(rows, counts)
 }
 
 /// Mean and population std of some values (`None` when there are none).

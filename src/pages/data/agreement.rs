@@ -16,11 +16,7 @@ fn chosen_raters(state: AppState) -> Option<Vec<String>> {
     if setting.is_empty() {
         return None;
     }
-    let candidates = state.dataset.with(|d| {
-        d.as_ref()
-            .map(|d| d.label_columns.clone())
-            .unwrap_or_default()
-    });
+    let candidates = state.label_columns();
     Some(
         setting
             .split(',')
@@ -33,13 +29,7 @@ fn chosen_raters(state: AppState) -> Option<Vec<String>> {
 #[component]
 pub fn AgreementPanel() -> impl IntoView {
     let state = AppState::get();
-    let candidates = Memo::new(move |_| {
-        state.dataset.with(|d| {
-            d.as_ref()
-                .map(|d| d.label_columns.clone())
-                .unwrap_or_default()
-        })
-    });
+    let candidates = Memo::new(move |_| state.label_columns());
     // Re-asked whenever the dataset, the target or the chosen raters change.
     let check = LocalResource::new(move || {
         let target = state.target.get();

@@ -123,15 +123,9 @@ fn Controls() -> impl IntoView {
     let columns = move || state.column_names();
     // Targets are offered label columns first; the rest (ids, measurements)
     // are still choosable, under a heading that says why they are odd.
-    let label_columns = move || {
-        state
-            .dataset
-            .with(|d| d.as_ref().map(|d| d.label_columns.clone()))
-            .unwrap_or_default()
-    };
-    let labels = label_columns;
+    let labels = move || state.label_columns();
     let others = move || {
-        let l = label_columns();
+        let l = state.label_columns();
         columns()
             .into_iter()
             .filter(|c| !l.contains(c))

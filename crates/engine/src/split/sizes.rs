@@ -13,13 +13,21 @@
 /// then dev, then test). Integer arithmetic throughout (`u128`), so the
 /// result is exact for every `n`.
 pub fn split_sizes(n: u64, ratios: &[u32]) -> Vec<u64> {
-    let total: u128 = ratios.iter().map(|&r| u128::from(r)).sum();
+    let weights: Vec<u64> = ratios.iter().map(|&r| u64::from(r)).collect();
+    largest_remainder(n, &weights)
+}
+
+/// `n` apportioned to `weights` by largest remainder, as [`split_sizes`]
+/// describes (ties to the earlier weight); all zeros when the weights are.
+/// Also used to scale class counts to another dataset size.
+pub fn largest_remainder(n: u64, weights: &[u64]) -> Vec<u64> {
+    let total: u128 = weights.iter().map(|&r| u128::from(r)).sum();
     if total == 0 {
-        return vec![0; ratios.len()];
+        return vec![0; weights.len()];
     }
-    let mut sizes = Vec::with_capacity(ratios.len());
-    let mut remainders = Vec::with_capacity(ratios.len());
-    for &r in ratios {
+    let mut sizes = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    for &r in weights {
         let q = u128::from(n) * u128::from(r);
         // q / total <= n, so it fits in u64.
         sizes.push(u64::try_from(q / total).unwrap_or(u64::MAX));
@@ -27,7 +35,7 @@ pub fn split_sizes(n: u64, ratios: &[u32]) -> Vec<u64> {
     }
     let assigned: u64 = sizes.iter().fold(0u64, |a, &s| a.saturating_add(s));
     let mut left = n.saturating_sub(assigned);
-    let mut order: Vec<usize> = (0..ratios.len()).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
     crate::sort::sort_indices(&mut order, &|a, b| {
         remainders[b].cmp(&remainders[a]).then(a.cmp(&b))
     });
