@@ -291,29 +291,33 @@ fn many_singleton_classes_are_summarised() {
 
 #[test]
 fn a_by_column_with_random_or_stratified_is_ignored_with_a_warning() {
-    let csv = "id,y,g\n1,0,a\n2,1,a\n3,0,b\n4,1,b\n5,0,c\n6,1,c\n";
-    let table = mlops_engine::table::read_csv(
-        csv.as_bytes(),
-        &mlops_engine::table::CsvOptions {
-            name: "t.csv".into(),
-            delimiter: None,
-        },
-    )
-    .unwrap();
+    let t = table(vec![
+        categorical(
+            "y",
+            &[
+                Some("0"),
+                Some("1"),
+                Some("0"),
+                Some("1"),
+                Some("0"),
+                Some("1"),
+            ],
+        ),
+        categorical(
+            "g",
+            &[
+                Some("a"),
+                Some("a"),
+                Some("b"),
+                Some("b"),
+                Some("c"),
+                Some("c"),
+            ],
+        ),
+    ]);
     for strategy in [Strategy::Random, Strategy::Stratified] {
-        let with_by = SplitRequest {
-            target: "y".into(),
-            strategy,
-            ratios: vec![50, 50],
-            seed: 1,
-            by: Some("g".into()),
-        };
-        let without = SplitRequest {
-            by: None,
-            ..with_by.clone()
-        };
-        let a = split_table(&table, &with_by).unwrap();
-        let b = split_table(&table, &without).unwrap();
+        let a = run(&t, &request(strategy, &[50, 50], 1, Some("g")));
+        let b = run(&t, &request(strategy, &[50, 50], 1, None));
         assert_eq!(a.assignment, b.assignment);
         assert!(a
             .report
@@ -372,26 +376,8 @@ fn group_split_places_big_groups_first_and_keeps_every_split() {
 
 #[test]
 fn a_one_class_target_is_a_warning() {
-    let csv = "id,y\n1,a\n2,a\n3,a\n4,a\n";
-    let table = mlops_engine::table::read_csv(
-        csv.as_bytes(),
-        &mlops_engine::table::CsvOptions {
-            name: "t.csv".into(),
-            delimiter: None,
-        },
-    )
-    .unwrap();
-    let r = split_table(
-        &table,
-        &SplitRequest {
-            target: "y".into(),
-            strategy: Strategy::Stratified,
-            ratios: vec![50, 50],
-            seed: 0,
-            by: None,
-        },
-    )
-    .unwrap();
+    let t = table(vec![categorical("y", &[Some("a"); 4])]);
+    let r = run(&t, &request(Strategy::Stratified, &[50, 50], 0, None));
     assert!(r
         .report
         .warnings
