@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser
 
 run: tools
 	cargo fetch --quiet
@@ -57,3 +57,7 @@ cli:
 
 bench:
 	cargo bench -p mlops-engine
+
+# The app's CSV reading in Chromium against Papa Parse and d3-dsv (same run).
+bench-browser: tools browser build
+	node tests/bench/csv-browser.mjs

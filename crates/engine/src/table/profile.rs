@@ -131,7 +131,7 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
                 .collect();
             p.mean = stats::mean(&present);
             p.std = stats::sample_std(&present);
-            present.sort_unstable_by(f64::total_cmp);
+            crate::sort::sort_f64(&mut present);
             p.distinct = if present.is_empty() {
                 0
             } else {
