@@ -7,6 +7,11 @@
 //!   as shipped inside scikit-learn (BSD-3-Clause; data by Wolberg, Street and
 //!   Mangasarian, UCI Machine Learning Repository, CC BY 4.0).
 //! - `sample-iris`: Fisher's Iris, 150 rows, as shipped inside scikit-learn.
+//!
+//! The CSV files in `data/` are the source; the build stores them packed
+//! ([`pack`]), and [`csv`] gives back their exact text.
+
+pub mod pack;
 
 /// A built-in dataset.
 #[derive(Debug, Clone, Copy)]
@@ -41,16 +46,19 @@ pub const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The CSV text of a built-in dataset. Kept apart from [`SAMPLES`] so the
-/// page's wasm, which lists the samples, does not carry their data: only the
-/// worker, which loads them, does.
-pub fn csv(id: &str) -> Option<&'static str> {
-    match id {
-        "sample-defects" => Some(include_str!("../data/sample-defects.csv")),
-        "sample-breast-cancer" => Some(include_str!("../data/sample-breast-cancer.csv")),
-        "sample-iris" => Some(include_str!("../data/sample-iris.csv")),
-        _ => None,
-    }
+/// The CSV text of a built-in dataset, exactly as in `data/`. Kept apart
+/// from [`SAMPLES`] so the page's wasm, which lists the samples, does not
+/// carry their data: only the worker, which loads them, does.
+pub fn csv(id: &str) -> Option<String> {
+    let packed: &[u8] = match id {
+        "sample-defects" => include_bytes!(concat!(env!("OUT_DIR"), "/sample-defects.pack")),
+        "sample-breast-cancer" => {
+            include_bytes!(concat!(env!("OUT_DIR"), "/sample-breast-cancer.pack"))
+        }
+        "sample-iris" => include_bytes!(concat!(env!("OUT_DIR"), "/sample-iris.pack")),
+        _ => return None,
+    };
+    pack::unpack(packed).ok()
 }
 
 /// The built-in dataset with this id.
@@ -69,5 +77,23 @@ mod tests {
         }
         assert!(super::get("nope").is_none());
         assert!(super::csv("nope").is_none());
+    }
+
+    #[test]
+    fn samples_unpack_to_their_exact_csv_text() {
+        let sources = [
+            ("sample-defects", include_str!("../data/sample-defects.csv")),
+            (
+                "sample-breast-cancer",
+                include_str!("../data/sample-breast-cancer.csv"),
+            ),
+            ("sample-iris", include_str!("../data/sample-iris.csv")),
+        ];
+        assert_eq!(sources.len(), super::SAMPLES.len());
+        for (id, text) in sources {
+            assert_eq!(super::csv(id).as_deref(), Some(text), "{id}");
+            // Each is stored column-major, not as its plain text.
+            assert!(super::pack::pack(text).starts_with(b"MLP1"), "{id}");
+        }
     }
 }

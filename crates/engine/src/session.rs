@@ -109,9 +109,13 @@ impl Session {
             }
             Request::ExportSplits(req) => {
                 let table = self.working()?;
+                let sample_text;
                 let source: &[u8] = match (bytes, &self.working_sample) {
                     (Some(b), _) => b,
-                    (None, Some(id)) => samples::csv(id).map(str::as_bytes).unwrap_or_default(),
+                    (None, Some(id)) => {
+                        sample_text = samples::csv(id).unwrap_or_default();
+                        sample_text.as_bytes()
+                    }
                     (None, None) => {
                         return Err(EngineError::bad_request(format!(
                             "{}: the file's content is needed to write the splits",
