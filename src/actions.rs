@@ -4,7 +4,6 @@
 use crate::browser::engine::{self, Payload};
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mlops_engine::api::{Request, Response};
 
 /// Loads a built-in dataset through the worker.
@@ -15,8 +14,8 @@ pub fn load_sample(state: AppState, id: String) {
 /// [`load_sample`], then shows `notice` in the error banner (for a link
 /// whose dataset had to be replaced).
 pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<String>) {
-    spawn_local(async move {
-        let response = engine::ask(Request::LoadSample { id: id.clone() }, None).await;
+    let request = Request::LoadSample { id: id.clone() };
+    engine::send(request, None, move |response| {
         apply_load(state, response, Some(id));
         if notice.is_some() {
             state.error.set(notice);
@@ -28,12 +27,12 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
 /// `delimiter` is one character or `tab`; `None` detects it.
 pub fn load_file(state: AppState, file: web_sys::File, delimiter: Option<String>) {
     state.busy.set(Some(0.0));
-    spawn_local(async move {
-        let request = Request::LoadCsv {
-            name: file.name(),
-            delimiter,
-        };
-        let response = engine::ask(request, Some(Payload::File(file.clone()))).await;
+    let request = Request::LoadCsv {
+        name: file.name(),
+        delimiter,
+    };
+    let payload = Some(Payload::File(file.clone()));
+    engine::send(request, payload, move |response| {
         apply_load_from(state, response, None, Some(file));
     });
 }
@@ -118,9 +117,11 @@ pub fn download_split(state: AppState, split: String) {
         }
     };
     let file = SOURCE_FILE.with(|f| f.borrow().clone());
-    spawn_local(async move {
-        let bytes = file.map(Payload::File);
-        match engine::ask(Request::ExportSplits(request), bytes).await {
+    let bytes = file.map(Payload::File);
+    engine::send(
+        Request::ExportSplits(request),
+        bytes,
+        move |response| match response {
             Response::Exported { files } => {
                 let wanted = format!("{split}.csv");
                 if let Some(f) = files.iter().find(|f| f.name == wanted) {
@@ -133,6 +134,6 @@ pub fn download_split(state: AppState, split: String) {
             }
             Response::Error { message, .. } => state.error.set(Some(message)),
             _ => {}
-        }
-    });
+        },
+    );
 }

@@ -186,15 +186,3 @@ fn fail_all(message: &str) {
         });
     }
 }
-
-/// [`send`] as a future: resolves with the worker's answer.
-pub async fn ask(request: Request, bytes: Option<Payload>) -> Response {
-    let (tx, rx) = futures_channel::oneshot::channel();
-    send(request, bytes, move |response| {
-        let _ = tx.send(response);
-    });
-    rx.await.unwrap_or_else(|_| Response::Error {
-        message: "the engine's worker stopped before answering".into(),
-        usage: false,
-    })
-}

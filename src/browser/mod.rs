@@ -1,6 +1,7 @@
 //! Browser adapters: the only place (with `src/bin/worker.rs`) that touches
 //! web-sys. Each wraps one browser API behind a small Rust function.
 
+pub mod answer;
 pub mod download;
 pub mod engine;
 pub mod location;

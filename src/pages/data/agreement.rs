@@ -3,7 +3,7 @@
 //! The raters start as the columns that look like the target's annotators;
 //! the user can tick others (kept in the URL as `raters`).
 
-use crate::browser::engine;
+use crate::browser::answer::latest_answer;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::agreement::AgreementReport;
@@ -31,23 +31,19 @@ pub fn AgreementPanel() -> impl IntoView {
     let state = AppState::get();
     let candidates = Memo::new(move |_| state.label_columns());
     // Re-asked whenever the dataset, the target or the chosen raters change.
-    let check = LocalResource::new(move || {
+    let check = latest_answer(move || {
         let target = state.target.get();
-        let loaded = state
+        // Asked again when the dataset changes (same columns, new rows).
+        state
             .dataset
-            .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)));
-        let chosen = chosen_raters(state);
-        async move {
-            loaded?;
-            let request = match chosen {
-                None => Request::LabelCheck { target: target? },
-                Some(raters) if raters.len() < 2 => return None,
-                Some(raters) => Request::Agreement { raters },
-            };
-            Some(engine::ask(request, None).await)
+            .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)))?;
+        match chosen_raters(state) {
+            None => Some(Request::LabelCheck { target: target? }),
+            Some(raters) if raters.len() < 2 => None,
+            Some(raters) => Some(Request::Agreement { raters }),
         }
     });
-    let report = move || match check.get().flatten() {
+    let report = move || match check.get() {
         Some(Response::LabelCheck { report }) => Ok(report),
         Some(Response::Agreement(report)) => Ok(Some(report)),
         Some(Response::Error { message, .. }) => Err(message),

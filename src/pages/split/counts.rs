@@ -1,10 +1,12 @@
 //! Count tables: the selected strategy's (with the test hooks and the
 //! downloads) and random vs balanced side by side (no hooks).
 
-use super::{ask_split, dataset_key, settings::with_strategy};
+use super::{dataset_key, settings::with_strategy, split_report};
 use crate::actions;
+use crate::browser::answer::latest_answer;
 use crate::state::AppState;
 use leptos::prelude::*;
+use mlops_engine::api::Request;
 use mlops_engine::split::{SplitReport, SplitRequest, SplitSummary, Strategy};
 
 /// One row of a count table: a split (or the whole data) in label order.
@@ -185,22 +187,19 @@ pub fn SelectedCounts(
 #[component]
 pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
-    let both = LocalResource::new(move || {
-        let _ = dataset_key(state);
-        let req = request.get();
-        async move {
-            let req = req?;
-            let random = ask_split(with_strategy(&req, Strategy::Random))
-                .await
-                .ok()?;
-            let balanced = ask_split(with_strategy(&req, Strategy::Stratified))
-                .await
-                .ok()?;
-            Some((random, balanced))
-        }
-    });
+    let ask = move |strategy| {
+        latest_answer(move || {
+            let _ = dataset_key(state);
+            request.with(|r| Some(Request::Split(with_strategy(r.as_ref()?, strategy))))
+        })
+    };
+    let random = ask(Strategy::Random);
+    let balanced = ask(Strategy::Stratified);
+    let report = |answer: ReadSignal<Option<mlops_engine::api::Response>>| {
+        answer.with(|a| split_report(a.as_ref()?).ok())
+    };
     move || {
-        let (random, balanced) = both.get().flatten()?;
+        let (random, balanced) = (report(random)?, report(balanced)?);
         Some(view! {
             <section class="card comparison">
                 <h2>"Random vs balanced, same seed"</h2>

@@ -2,7 +2,7 @@
 //! test; fitting it on all rows lets dev/test leak into training.
 
 use super::dataset_key;
-use crate::browser::engine;
+use crate::browser::answer::latest_answer;
 use crate::pages::data::fmt_stat;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -41,17 +41,13 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             cols.first().cloned()
         }
     };
-    let answer = LocalResource::new(move || {
+    let answer = latest_answer(move || {
         let _ = dataset_key(state);
-        let req = request.get();
-        let column = column();
-        async move {
-            let split = req?;
-            let column = column?;
-            Some(engine::ask(Request::Leakage { split, column }, None).await)
-        }
+        let split = request.get()?;
+        let column = column()?;
+        Some(Request::Leakage { split, column })
     });
-    let body = move || match answer.get().flatten()? {
+    let body = move || match answer.get()? {
         Response::Leakage(r) => Some(report_view(&r).into_any()),
         Response::Error { message, .. } => {
             Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())

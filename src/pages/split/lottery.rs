@@ -4,7 +4,7 @@
 
 use super::dataset_key;
 use super::settings::{LOTTERY_SEEDS, LOTTERY_SIZES};
-use crate::browser::engine;
+use crate::browser::answer::latest_answer;
 use crate::components::BarChart;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -52,21 +52,16 @@ fn size_label(rows: u64) -> String {
 pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
     let rows = move || state.setting("size", "").parse::<u64>().ok();
-    let answer = LocalResource::new(move || {
+    let answer = latest_answer(move || {
         let _ = dataset_key(state);
-        let req = request.get();
-        let rows = rows();
-        async move {
-            let req = req?;
-            let ask = Request::Lottery {
-                target: req.target,
-                ratios: req.ratios,
-                seeds: LOTTERY_SEEDS,
-                base_seed: req.seed,
-                rows,
-            };
-            Some(engine::ask(ask, None).await)
-        }
+        let req = request.get()?;
+        Some(Request::Lottery {
+            target: req.target,
+            ratios: req.ratios,
+            seeds: LOTTERY_SEEDS,
+            base_seed: req.seed,
+            rows: rows(),
+        })
     });
     let own_rows = move || {
         state
@@ -95,7 +90,7 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             })
             .collect_view()
     };
-    let body = move || match answer.get().flatten()? {
+    let body = move || match answer.get()? {
         Response::Lottery {
             report,
             labels,

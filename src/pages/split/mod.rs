@@ -6,7 +6,7 @@ mod leakage;
 mod lottery;
 pub mod settings;
 
-use crate::browser::engine;
+use crate::browser::answer::latest_answer;
 use crate::components::Warnings;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -61,11 +61,11 @@ pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> 
     }))
 }
 
-/// Asks the worker for a split report.
-pub async fn ask_split(request: SplitRequest) -> Result<SplitReport, String> {
-    match engine::ask(Request::Split(request), None).await {
-        Response::Split(r) => Ok(r),
-        Response::Error { message, .. } => Err(message),
+/// The split report in a worker's answer, or its error.
+pub fn split_report(answer: &Response) -> Result<SplitReport, String> {
+    match answer {
+        Response::Split(r) => Ok(r.clone()),
+        Response::Error { message, .. } => Err(message.clone()),
         _ => Err("unexpected answer from the engine".into()),
     }
 }
@@ -82,12 +82,11 @@ pub fn SplitLab() -> impl IntoView {
         },
     );
     let settings_error = move || checked.get().and_then(|r| r.err());
-    let report = LocalResource::new(move || {
+    let report = latest_answer(move || {
         let _ = dataset_key(state);
-        let req = request.get();
-        async move { Some(ask_split(req?).await) }
+        request.get().map(Request::Split)
     });
-    let report_signal = Signal::derive(move || report.get().flatten());
+    let report_signal = Signal::derive(move || report.with(|r| r.as_ref().map(split_report)));
     let warnings = Signal::derive(move || {
         report_signal
             .get()
