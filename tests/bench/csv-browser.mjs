@@ -4,7 +4,7 @@
 // it with `make bench-browser` after `trunk build --release`.
 //
 // What each side does, so the ratio is conservative for the app:
-// - app: the user picks the file; the worker reads it in 1 MiB slices,
+// - app: the user picks the file; the worker reads it in 4 MiB slices,
 //   detects the delimiter, infers column types, builds typed columns,
 //   profiles every column (quantiles sort each numeric column) and replies;
 //   the clock stops when `dataset-rows` shows the row count.
@@ -66,6 +66,7 @@ async function main() {
   });
   try {
     const page = await browser.newPage();
+    page.on('console', (m) => { if (m.text().startsWith('TIMING')) console.log(m.text()); });
     for (let tries = 0; ; tries++) {
       try { await page.goto(`http://127.0.0.1:${PORT}/`); break; } catch (e) {
         if (tries > 50) throw e;

@@ -136,6 +136,33 @@ pub fn histogram_edges(min: f64, max: f64, bins: usize) -> Vec<f64> {
     edges
 }
 
+/// [`histogram_counts`] for values sorted ascending, in O(bins · log n):
+/// bin `i` holds the values in `[e_i, e_i+1)` (the last bin closed), found
+/// by binary search. numpy's formula-then-correct assignment puts every
+/// value in the bin its edges bound, so both give the same counts (a
+/// property test checks it).
+pub fn histogram_counts_sorted(sorted: &[f64], edges: &[f64]) -> Vec<u64> {
+    let bins = edges.len().saturating_sub(1);
+    let (Some(&first), Some(&last)) = (edges.first(), edges.last()) else {
+        return vec![0; bins];
+    };
+    // Values below the first edge or above the last are not counted.
+    let start = sorted.partition_point(|&x| x < first);
+    let end = sorted.partition_point(|&x| x <= last);
+    let mut counts = Vec::with_capacity(bins);
+    let mut lower = start;
+    for (i, &edge) in edges.iter().enumerate().skip(1) {
+        let upper = if i == bins {
+            end
+        } else {
+            sorted.partition_point(|&x| x < edge).clamp(lower, end)
+        };
+        counts.push((upper - lower) as u64);
+        lower = upper;
+    }
+    counts
+}
+
 /// Counts of `values` in the bins of equal-width `edges` (`[e_i, e_i+1)`, the
 /// last bin closed), assigning each value exactly as numpy's `histogram`
 /// does; values outside the edges are not counted.
@@ -244,5 +271,44 @@ mod tests {
         // np.histogram_bin_edges(np.arange(100), bins="sturges") has 8 bins.
         assert_eq!(sturges_bins(100, 0.0, 99.0), 8);
         assert_eq!(sturges_bins(1, 3.0, 3.0), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorted_histogram_counts_equal_numpys_assignment(
+            mut values in proptest::collection::vec(-1e3f64..1e3, 1..400),
+            bins in 1usize..30,
+            pad in 0f64..10.0,
+        ) {
+            values.sort_unstable_by(f64::total_cmp);
+            let lo = values[0] - pad * f64::from(u8::from(pad > 5.0));
+            let hi = values[values.len() - 1];
+            let edges = histogram_edges(lo, hi, bins);
+            proptest::prop_assert_eq!(
+                histogram_counts_sorted(&values, &edges),
+                histogram_counts(&values, &edges)
+            );
+            // Edges that leave values out on both sides.
+            let inner = histogram_edges(lo / 2.0, hi / 2.0, bins);
+            proptest::prop_assert_eq!(
+                histogram_counts_sorted(&values, &inner),
+                histogram_counts(&values, &inner)
+            );
+        }
+
+        #[test]
+        fn sorted_histogram_counts_equal_numpys_assignment_on_edges(
+            ints in proptest::collection::vec(-20i32..20, 1..200),
+            bins in 1usize..12,
+        ) {
+            // Half-integers land exactly on many edges.
+            let mut values: Vec<f64> = ints.iter().map(|&i| f64::from(i) / 2.0).collect();
+            values.sort_unstable_by(f64::total_cmp);
+            let edges = histogram_edges(values[0], values[values.len() - 1], bins);
+            proptest::prop_assert_eq!(
+                histogram_counts_sorted(&values, &edges),
+                histogram_counts(&values, &edges)
+            );
+        }
     }
 }

@@ -157,7 +157,7 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
             if let (Some(lo), Some(hi)) = (p.min, p.max) {
                 let bins = stats::sturges_bins(present.len(), lo, hi);
                 let edges = stats::histogram_edges(lo, hi, bins);
-                let counts = stats::histogram_counts(&present, &edges);
+                let counts = stats::histogram_counts_sorted(&present, &edges);
                 p.histogram = Some(Histogram { edges, counts });
             }
         }
