@@ -26,9 +26,8 @@ pub struct TimeSplit {
 pub fn time_order(column: &Column) -> (Vec<usize>, usize) {
     let n = column.len();
     let missing = column.missing_count();
-    // One u64 sort key per row (missing = u64::MAX, last), then one unstable
-    // sort on (key, row): ties keep row order, and a single sort
-    // instantiation keeps the wasm small.
+    // One u64 sort key per row (missing = u64::MAX, last), then a stable
+    // radix sort: ties keep row order.
     let keys: Vec<u64> = match &column.data {
         ColumnData::Numeric { .. } => (0..n)
             .map(|row| column.number(row).map_or(u64::MAX, ordered_bits))
@@ -61,20 +60,13 @@ pub fn time_order(column: &Column) -> (Vec<usize>, usize) {
             })
             .collect(),
     };
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&row| (keys[row], row));
-    (order, missing)
+    (crate::sort::order_by_key(&keys), missing)
 }
 
 /// A `u64` that sorts like the number (`-0.0` as `0.0`; below `u64::MAX`
 /// for every finite value).
 fn ordered_bits(x: f64) -> u64 {
-    let bits = if x == 0.0 { 0 } else { x.to_bits() };
-    if bits >> 63 == 1 {
-        !bits
-    } else {
-        bits | (1 << 63)
-    }
+    crate::sort::f64_order_key(if x == 0.0 { 0.0 } else { x })
 }
 
 /// Cuts the time order at the split sizes of [`split_sizes`]: the first
