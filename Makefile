@@ -28,6 +28,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p mlops-playground --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p mlops-playground --target wasm32-unknown-unknown --no-default-features --lib --bin worker -- -D warnings
 
 # The engine must stay free of web and UI crates.
 engine-deps:

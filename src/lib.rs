@@ -5,14 +5,21 @@
 //! running in a Web Worker (`src/bin/worker.rs`), reached through
 //! [`browser::engine`]. Pages own signals and format replies; plain logic
 //! (URL state, lab list, chart geometry) lives in modules without Leptos so it
-//! is tested natively with ordinary `#[test]`s.
+//! is tested natively with ordinary `#[test]`s. The worker links only the
+//! modules without Leptos (feature `ui` off).
 
+#[cfg(feature = "ui")]
 pub mod actions;
+#[cfg(feature = "ui")]
 pub mod app;
+#[cfg(feature = "ui")]
 pub mod browser;
+#[cfg(feature = "ui")]
 pub mod components;
 pub mod lab;
+#[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(feature = "ui")]
 pub mod state;
 pub mod url_state;
 pub mod wire;
