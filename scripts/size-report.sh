@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KIB=300
-CEILING_KIB=420
+CEILING_KIB=350
 total=0
 for f in dist/*.wasm dist/*.js; do
   raw=$(stat -c %s "$f")
