@@ -1,35 +1,85 @@
-//! The worker's latest answer to a request that follows the page's state.
+//! The worker's latest answers to requests that follow the page's state.
 //!
 //! Why not `LocalResource`: every lab asks the worker for reports, and a
 //! resource per report compiles Leptos' async-derived machinery (futures,
 //! wakers, suspense hooks) once per answer type. A signal set by the
-//! worker's callback does the same job with one small function.
+//! worker's callbacks does the same job with one small function.
 
 use crate::browser::engine;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
+use std::cell::RefCell;
+use std::rc::Rc;
 
-/// Asks the worker whenever `request` (a reactive closure) changes, and
-/// holds the latest answer. `None` until the first answer and whenever
-/// `request` gives `None`; while a new answer is on its way the previous
-/// one stays (so a lab does not blink). An answer to a request that has
-/// since been replaced is dropped.
+/// Asks the worker whenever `requests` (a reactive closure) changes, and
+/// holds the latest answers, in request order. They arrive together: only
+/// once every request asked at the same time has been answered, so views
+/// that compare two answers never show two different settings side by side.
+/// `None` until then and whenever `requests` gives `None`; while new answers
+/// are on their way the previous ones stay (so a lab does not blink).
+/// Answers to requests that have since been replaced are dropped.
+pub fn latest_answers(
+    requests: impl Fn() -> Option<Vec<Request>> + 'static,
+) -> ReadSignal<Option<Vec<Response>>> {
+    let answers = RwSignal::new(None);
+    ask_on_change(
+        Box::new(requests),
+        Rc::new(move |all| {
+            answers.try_set(all);
+        }),
+    );
+    answers.read_only()
+}
+
+/// [`latest_answers`] for one request.
 pub fn latest_answer(
     request: impl Fn() -> Option<Request> + 'static,
 ) -> ReadSignal<Option<Response>> {
     let answer = RwSignal::new(None);
+    ask_on_change(
+        Box::new(move || request().map(|r| vec![r])),
+        Rc::new(move |all| {
+            answer.try_set(all.and_then(|mut v| v.pop()));
+        }),
+    );
+    answer.read_only()
+}
+
+/// The effect behind both: `store` hears `None` when `requests` gives none,
+/// and the complete, current set of answers when it has come back. (Boxed
+/// closures: one copy of this code in the wasm, whatever the caller.)
+fn ask_on_change(
+    requests: Box<dyn Fn() -> Option<Vec<Request>>>,
+    store: Rc<dyn Fn(Option<Vec<Response>>)>,
+) {
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         let generation = asked.get_value().wrapping_add(1);
         asked.set_value(generation);
-        match request() {
-            None => answer.set(None),
-            Some(request) => engine::send(request, None, move |response| {
-                if asked.try_get_value() == Some(generation) {
-                    answer.try_set(Some(response));
+        let Some(requests) = requests() else {
+            store(None);
+            return;
+        };
+        let collected: Rc<RefCell<Vec<Option<Response>>>> =
+            Rc::new(RefCell::new(requests.iter().map(|_| None).collect()));
+        for (i, request) in requests.into_iter().enumerate() {
+            let collected = Rc::clone(&collected);
+            let store = Rc::clone(&store);
+            engine::send(request, None, move |response| {
+                if asked.try_get_value() != Some(generation) {
+                    return;
                 }
-            }),
+                let complete = {
+                    let mut slots = collected.borrow_mut();
+                    if let Some(slot) = slots.get_mut(i) {
+                        *slot = Some(response);
+                    }
+                    slots.iter().all(Option::is_some)
+                };
+                if complete {
+                    store(Some(collected.take().into_iter().flatten().collect()));
+                }
+            });
         }
     });
-    answer.read_only()
 }

@@ -138,14 +138,21 @@ pub fn histogram_edges(min: f64, max: f64, bins: usize) -> Vec<f64> {
 
 /// [`histogram_counts`] for values sorted ascending, in O(bins · log n):
 /// bin `i` holds the values in `[e_i, e_i+1)` (the last bin closed), found
-/// by binary search. numpy's formula-then-correct assignment puts every
-/// value in the bin its edges bound, so both give the same counts (a
-/// property test checks it).
+/// by binary search. When the edges strictly increase and their range is
+/// finite, numpy's formula-then-correct assignment (off by at most one bin,
+/// then corrected against the edges) puts every value in the bin its edges
+/// bound, so both give the same counts (property-tested). Otherwise (edges
+/// a few ULPs apart that repeat, or a range that overflows) numpy's
+/// one-bin correction is not enough to reach that bin, and this falls back
+/// to [`histogram_counts`] to stay equal to numpy.
 pub fn histogram_counts_sorted(sorted: &[f64], edges: &[f64]) -> Vec<u64> {
     let bins = edges.len().saturating_sub(1);
     let (Some(&first), Some(&last)) = (edges.first(), edges.last()) else {
         return vec![0; bins];
     };
+    if !(last - first).is_finite() || edges.windows(2).any(|w| w[0] >= w[1]) {
+        return histogram_counts(sorted, edges);
+    }
     // Values below the first edge or above the last are not counted.
     let start = sorted.partition_point(|&x| x < first);
     let end = sorted.partition_point(|&x| x <= last);
@@ -273,6 +280,27 @@ mod tests {
         assert_eq!(sturges_bins(1, 3.0, 3.0), 1);
     }
 
+    #[test]
+    fn sorted_histogram_counts_fall_back_where_numpy_cannot_reach_the_bin() {
+        let mut ulps = vec![98.5];
+        ulps.extend([98.50000000000001; 7]);
+        let edges = histogram_edges(
+            98.5,
+            98.50000000000001,
+            sturges_bins(8, 98.5, 98.50000000000001),
+        );
+        assert_eq!(
+            histogram_counts_sorted(&ulps, &edges),
+            histogram_counts(&ulps, &edges)
+        );
+        let huge = [-1.7e308, -1.0, 0.0, 1.0, 1.7e308];
+        let edges = histogram_edges(-1.7e308, 1.7e308, 4);
+        assert_eq!(
+            histogram_counts_sorted(&huge, &edges),
+            histogram_counts(&huge, &edges)
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn sorted_histogram_counts_equal_numpys_assignment(
@@ -293,6 +321,27 @@ mod tests {
             proptest::prop_assert_eq!(
                 histogram_counts_sorted(&values, &inner),
                 histogram_counts(&values, &inner)
+            );
+        }
+
+        #[test]
+        fn sorted_histogram_counts_equal_numpys_assignment_a_few_ulps_apart(
+            base in -1e3f64..1e3,
+            steps in proptest::collection::vec(0u64..4, 1..40),
+        ) {
+            // Values that differ by a few ULPs (float noise around one value)
+            // give repeated edges, where numpy's one-bin correction decides.
+            let mut values: Vec<f64> = steps
+                .iter()
+                .map(|&k| f64::from_bits(base.to_bits() + k))
+                .collect();
+            values.sort_unstable_by(f64::total_cmp);
+            let lo = values[0];
+            let hi = values[values.len() - 1];
+            let edges = histogram_edges(lo, hi, sturges_bins(values.len(), lo, hi));
+            proptest::prop_assert_eq!(
+                histogram_counts_sorted(&values, &edges),
+                histogram_counts(&values, &edges)
             );
         }
 

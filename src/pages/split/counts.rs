@@ -3,7 +3,7 @@
 
 use super::{dataset_key, settings::with_strategy, split_report};
 use crate::actions;
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest_answers;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::Request;
@@ -187,19 +187,22 @@ pub fn SelectedCounts(
 #[component]
 pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
-    let ask = move |strategy| {
-        latest_answer(move || {
-            let _ = dataset_key(state);
-            request.with(|r| Some(Request::Split(with_strategy(r.as_ref()?, strategy))))
+    // Asked together, shown together: never two different settings.
+    let both = latest_answers(move || {
+        let _ = dataset_key(state);
+        request.with(|r| {
+            let r = r.as_ref()?;
+            Some(vec![
+                Request::Split(with_strategy(r, Strategy::Random)),
+                Request::Split(with_strategy(r, Strategy::Stratified)),
+            ])
         })
-    };
-    let random = ask(Strategy::Random);
-    let balanced = ask(Strategy::Stratified);
-    let report = |answer: ReadSignal<Option<mlops_engine::api::Response>>| {
-        answer.with(|a| split_report(a.as_ref()?).ok())
-    };
+    });
     move || {
-        let (random, balanced) = (report(random)?, report(balanced)?);
+        let (random, balanced) = both.with(|a| match a.as_deref()? {
+            [random, balanced] => Some((split_report(random).ok()?, split_report(balanced).ok()?)),
+            _ => None,
+        })?;
         Some(view! {
             <section class="card comparison">
                 <h2>"Random vs balanced, same seed"</h2>

@@ -12,8 +12,8 @@
 //! checks the round trip; a file the packer cannot represent exactly
 //! (quotes, CR, ragged rows) is stored as plain text instead.
 //!
-//! This file is also compiled into `build.rs` (`include!`), so it uses
-//! nothing but `std`.
+//! This file is also compiled into `build.rs` (as a `#[path]` module), so
+//! it uses nothing but `std`.
 //!
 //! Layout (integers are LEB128 varints unless marked):
 //! - `RAW` + the CSV text; or
@@ -37,6 +37,10 @@ const TEXT: u8 = 2;
 const UNSIGNED_DECIMAL: u8 = 3;
 /// Decimals beyond this are stored as text (10^18 still fits an i64).
 const MAX_SCALE: usize = 17;
+/// The most cells (rows × columns) [`unpack`] accepts: far above the
+/// samples (~17,000), far below what a corrupt length could make it
+/// allocate.
+const MAX_CELLS: usize = 1 << 24;
 
 /// The packed form of `csv`: column-major when every line splits into the
 /// header's number of comma-separated fields with no quote or CR, else the
@@ -222,11 +226,14 @@ pub fn unpack(bytes: &[u8]) -> Result<String, String> {
             .strip_prefix(PACKED)
             .ok_or("packed sample: unknown format")?,
     };
-    let rows = r.varint()? as usize;
-    let width = r.varint()? as usize;
+    let rows = usize::try_from(r.varint()?).map_err(|_| "packed sample: too many rows")?;
+    let width = usize::try_from(r.varint()?).map_err(|_| "packed sample: too many columns")?;
+    if rows.saturating_mul(width.max(1)) > MAX_CELLS {
+        return Err("packed sample: too large".into());
+    }
     let trailing_newline = r.byte()? == 1;
     let header = r.text()?;
-    let mut columns: Vec<Vec<String>> = Vec::with_capacity(width.min(1 << 16));
+    let mut columns: Vec<Vec<String>> = Vec::with_capacity(width);
     for _ in 0..width {
         columns.push(r.column(rows)?);
     }
@@ -277,14 +284,17 @@ impl Reader<'_> {
     }
 
     fn text(&mut self) -> Result<String, String> {
-        let n = self.varint()? as usize;
+        let n = usize::try_from(self.varint()?).map_err(|_| "packed sample: truncated")?;
         String::from_utf8(self.take(n)?.to_vec()).map_err(|e| format!("packed sample: {e}"))
     }
 
     fn planes(&mut self, rows: usize) -> Result<Vec<u64>, String> {
         let width = usize::from(self.byte()?);
+        if width > 8 || rows.saturating_mul(width) > self.bytes.len() {
+            return Err("packed sample: bad byte planes".into());
+        }
         let mut values = vec![0u64; rows];
-        for plane in 0..width.min(8) {
+        for plane in 0..width {
             for (v, &b) in values.iter_mut().zip(self.take(rows)?) {
                 *v |= u64::from(b) << (8 * plane);
             }
@@ -307,8 +317,12 @@ impl Reader<'_> {
                     .collect())
             }
             DICTIONARY => {
-                let n = self.varint()? as usize;
-                let mut dictionary = Vec::with_capacity(n.min(rows));
+                let n = self.varint()?;
+                // Every entry takes at least its length byte.
+                if n > self.bytes.len() as u64 {
+                    return Err("packed sample: bad dictionary".into());
+                }
+                let mut dictionary = Vec::new();
                 for _ in 0..n {
                     dictionary.push(self.text()?);
                 }
@@ -391,6 +405,27 @@ mod tests {
         }
         assert!(unpack(b"nope").is_err());
         assert!(unpack(&packed[..packed.len() - 1]).is_err());
+        // Lengths that would allocate without bound are refused up front.
+        let mut huge = b"MLP1".to_vec();
+        super::put_varint(&mut huge, 1 << 34); // rows
+        super::put_varint(&mut huge, 1); // columns
+        huge.extend_from_slice(&[1, 0, 0, 0]);
+        assert!(unpack(&huge).is_err());
+        let mut wide_planes = b"MLP1".to_vec();
+        super::put_varint(&mut wide_planes, 2);
+        super::put_varint(&mut wide_planes, 1);
+        wide_planes.extend_from_slice(&[1, 1, b'a', super::DECIMAL, 0, 9]);
+        wide_planes.extend_from_slice(&[0; 18]);
+        assert!(unpack(&wide_planes).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(tail in prop::collection::vec(any::<u8>(), 0..64)) {
+            let mut bytes = b"MLP1".to_vec();
+            bytes.extend_from_slice(&tail);
+            let _ = unpack(&bytes);
+        }
     }
 
     proptest! {
