@@ -16,3 +16,8 @@ kib=$((total / 1024))
 echo "initial download (wasm + js, gzip): ${kib} KiB (budget ${BUDGET_KIB} KiB, ceiling ${CEILING_KIB} KiB)"
 if (( kib > BUDGET_KIB )); then echo "note: $((kib - BUDGET_KIB)) KiB over the budget"; fi
 if (( kib > CEILING_KIB )); then echo "error: over the size ceiling (a regression)"; exit 1; fi
+# The worker is built without the `ui` feature: no Leptos, so none of the JS
+# classes Leptos' dependencies export (wasm-streams) may appear in its glue.
+if grep -q "IntoUnderlying" dist/worker.js; then
+  echo "error: dist/worker.js carries Leptos' dependencies (was the worker built with --no-default-features?)"; exit 1
+fi
