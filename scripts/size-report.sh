@@ -6,12 +6,17 @@ cd "$(dirname "$0")/.."
 BUDGET_KIB=300
 CEILING_KIB=350
 total=0
+page=0
+worker=0
 for f in dist/*.wasm dist/*.js; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total=$((total + gz))
+  case "$(basename "$f")" in worker*) worker=$((worker + gz)) ;; *) page=$((page + gz)) ;; esac
   printf '  %-40s %8d B  gzip %8d B\n' "$(basename "$f")" "$raw" "$gz"
 done
+# The page grows with each lab's UI, the worker with its engine code.
+echo "page (app wasm + js): $((page / 1024)) KiB; worker (wasm + js): $((worker / 1024)) KiB"
 kib=$((total / 1024))
 echo "initial download (wasm + js, gzip): ${kib} KiB (budget ${BUDGET_KIB} KiB, ceiling ${CEILING_KIB} KiB)"
 if (( kib > BUDGET_KIB )); then echo "note: $((kib - BUDGET_KIB)) KiB over the budget"; fi
