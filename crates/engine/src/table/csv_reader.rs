@@ -647,39 +647,42 @@ fn unique_names(names: Vec<String>, file: &str, warnings: &mut Vec<String>) -> V
     let mut seen = std::collections::HashSet::new();
     let mut result = Vec::with_capacity(names.len());
     for (i, name) in names.into_iter().enumerate() {
-        if name.trim().is_empty() {
-            let mut fresh = format!("column_{}", i + 1);
-            let mut k = 2;
-            while taken.contains(&fresh) {
-                fresh = format!("column_{}_{k}", i + 1);
-                k += 1;
-            }
-            warnings.push(format!(
+        let (fresh, warning) = if name.trim().is_empty() {
+            let fresh = free_name(&taken, &format!("column_{}", i + 1), true);
+            let warning = format!(
                 "{file}: column {} has no name in the header; it is called \"{fresh}\"",
                 i + 1
-            ));
-            taken.insert(fresh.clone());
-            seen.insert(fresh.clone());
-            result.push(fresh);
+            );
+            (fresh, warning)
         } else if !seen.insert(name.clone()) {
-            let mut k = 2;
-            let mut fresh = format!("{name}_{k}");
-            while taken.contains(&fresh) {
-                k += 1;
-                fresh = format!("{name}_{k}");
-            }
-            warnings.push(format!(
+            let fresh = free_name(&taken, &name, false);
+            let warning = format!(
                 "{file}: the header repeats \"{name}\"; column {} is called \"{fresh}\"",
                 i + 1
-            ));
-            taken.insert(fresh.clone());
-            seen.insert(fresh.clone());
-            result.push(fresh);
+            );
+            (fresh, warning)
         } else {
             result.push(name);
-        }
+            continue;
+        };
+        warnings.push(warning);
+        taken.insert(fresh.clone());
+        seen.insert(fresh.clone());
+        result.push(fresh);
     }
     result
+}
+
+/// `base` itself when `plain` and it is free, else the first free `base_2`,
+/// `base_3`, ...
+fn free_name(taken: &std::collections::HashSet<String>, base: &str, plain: bool) -> String {
+    if plain && !taken.contains(base) {
+        return base.to_string();
+    }
+    (2u64..)
+        .map(|k| format!("{base}_{k}"))
+        .find(|n| !taken.contains(n))
+        .unwrap_or_default()
 }
 
 /// Reads a whole CSV held in memory.
