@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile
 
 run: tools
 	cargo fetch --quiet
@@ -59,6 +59,14 @@ cli:
 bench:
 	cargo bench -p mlops-engine
 
-# The app's CSV reading in Chromium against Papa Parse and d3-dsv (same run).
+# Upload speed as the user feels it, in Chromium, against Papa Parse, uDSV
+# and DuckDB-wasm in the same run (tests/bench/upload-browser.mjs).
 bench-browser: tools browser build
-	node tests/bench/csv-browser.mjs
+	node tests/bench/upload-browser.mjs
+
+# `mlops profile` against pandas and polars on the upload benchmark's 1M-row
+# file, alternating runs (scripts/bench_profile.py; Python peers in .venv/).
+bench-profile: cli
+	@scripts/bench-python-env.sh
+	node -e "import('./tests/bench/generate.mjs').then((g) => g.writeCsv('bench-data/upload-1000000.csv', 'upload', 1000000))"
+	.venv/bin/python scripts/bench_profile.py bench-data/upload-1000000.csv 5

@@ -1,30 +1,73 @@
-//! The Web Worker: owns the loaded tables and answers engine requests, so the
-//! page's thread never parses, profiles or splits anything.
+//! The Web Worker: owns the loaded dataset and answers engine requests, so
+//! the page's thread never parses, profiles or splits anything.
 //!
 //! Protocol (see `mlops_engine::api`): the page posts a JS array
-//! `[envelope_json, bytes?]` where `bytes` is a transferred `ArrayBuffer`;
-//! the worker posts JSON strings of `WorkerMessage`: `Ready` once, then
-//! `Progress` and `Reply` messages tagged with the request id.
+//! `[envelope, attachment?]`, the envelope as postcard bytes and the
+//! attachment a user's `File` or a transferred `ArrayBuffer`; the worker
+//! posts postcard bytes of `WorkerMessage`: `Ready` once, then `Progress`
+//! and `Reply` messages tagged with the request id.
+//!
+//! A user's file is read from `File.stream()`, chunk by chunk, into a
+//! [`CsvLoad`]: the browser reads ahead while the engine parses, where
+//! `FileReaderSync` made the two take turns (and was a third of the load's
+//! time). While a file streams in, later messages wait in a queue and are
+//! answered in order once it is in, so requests see the datasets in the
+//! order the page sent them.
 
 #[cfg(target_arch = "wasm32")]
 mod web {
     use js_sys::{Array, ArrayBuffer, Uint8Array};
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
-    use mlops_engine::session::{parse_delimiter, Session};
-    use mlops_engine::table::{CsvLoader, CsvOptions};
+    use mlops_engine::session::{CsvLoad, Session};
     use mlops_playground::wire;
     use std::cell::RefCell;
+    use std::collections::VecDeque;
     use wasm_bindgen::prelude::*;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::{
+        DedicatedWorkerGlobalScope, MessageEvent, ReadableStreamDefaultReader,
+        ReadableStreamReadResult,
+    };
 
-    /// Bytes copied into wasm memory and parsed per step; progress is posted
-    /// after each. Each `FileReaderSync` call has a fixed cost: at 1 MiB,
-    /// reading the file took longer than parsing it; 4 MiB halves that
-    /// (tests/bench/csv-browser.mjs) and still moves the bar every few MB.
-    const CHUNK: u64 = 4 << 20;
+    /// Bytes of a transferred `ArrayBuffer` copied into wasm memory per step.
+    const SLICE: u32 = 4 << 20;
+    /// Reads of a `File`'s stream kept outstanding (see `ask_ahead`).
+    const READ_AHEAD: u32 = 4;
+    /// Progress is posted about this many times while a file is read.
+    const PROGRESS_STEPS: u64 = 100;
 
     thread_local! {
         static SESSION: RefCell<Session> = RefCell::new(Session::new());
+        /// The file streaming in, if any.
+        static LOADING: RefCell<Option<Streaming>> = const { RefCell::new(None) };
+        /// Messages that arrived while a file was streaming in.
+        static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+        /// The stream's two callbacks, made once for the worker's lifetime.
+        static PUMP: RefCell<Option<Pump>> = const { RefCell::new(None) };
+    }
+
+    /// A user's file being read into the session.
+    struct Streaming {
+        id: u64,
+        name: String,
+        load: CsvLoad,
+        reader: ReadableStreamDefaultReader,
+        read: u64,
+        total: u64,
+        reported: u64,
+        /// The current chunk, copied out of JS (reused between chunks).
+        buffer: Vec<u8>,
+        /// The answer once the file proved broken; sent when the stream,
+        /// cancelled, has settled.
+        failed: Option<Response>,
+        /// Reads asked of the stream and not yet answered.
+        pending: u32,
+        /// The stream has ended (or the load failed): no more reads.
+        ended: bool,
+    }
+
+    struct Pump {
+        on_chunk: Closure<dyn FnMut(JsValue)>,
+        on_error: Closure<dyn FnMut(JsValue)>,
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -48,10 +91,21 @@ mod web {
         }
     }
 
+    fn reply(id: u64, response: Response) {
+        post(&WorkerMessage::Reply {
+            id,
+            response: Box::new(response),
+        });
+    }
+
     pub fn start() {
         console_error_panic_hook::set_once();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-            on_message(event.data());
+            if LOADING.with(|l| l.borrow().is_some()) {
+                WAITING.with(|w| w.borrow_mut().push_back(event.data()));
+            } else {
+                on_message(event.data());
+            }
         });
         scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
@@ -70,142 +124,219 @@ mod web {
         let envelope: Envelope = match wire::decode(&message) {
             Ok(e) => e,
             Err(e) => {
-                let response = Response::Error {
-                    message: format!("the page sent a request the worker cannot read: {e}"),
-                    usage: true,
-                };
-                post(&WorkerMessage::Reply {
-                    id: 0,
-                    response: Box::new(response),
-                });
+                let message = format!("the page sent a request the worker cannot read: {e}");
+                reply(
+                    0,
+                    Response::Error {
+                        message,
+                        usage: true,
+                    },
+                );
                 return;
             }
         };
         let id = envelope.id;
         let attached = parts.get(1);
-        let source = if let Some(file) = attached.dyn_ref::<web_sys::File>() {
-            Some(Source::File(file.clone()))
-        } else {
-            attached
-                .dyn_ref::<ArrayBuffer>()
-                .cloned()
-                .map(Source::Bytes)
-        };
-        let response = match (envelope.request, source) {
-            (Request::LoadCsv { name, delimiter }, Some(source)) => {
-                load_streaming(id, name, delimiter.as_deref(), &source)
+        let file = attached.dyn_ref::<web_sys::File>().cloned();
+        let bytes = attached.dyn_ref::<ArrayBuffer>().cloned();
+        match (envelope.request, file, bytes) {
+            (Request::LoadCsv { name, delimiter }, Some(file), _) => {
+                match CsvLoad::begin(name.clone(), delimiter.as_deref()) {
+                    Ok(load) => start_streaming(id, name, load, &file),
+                    Err(e) => reply(id, Response::from_error(&e)),
+                }
+            }
+            (Request::LoadCsv { name, delimiter }, None, Some(bytes)) => {
+                reply(id, load_bytes(id, name, delimiter.as_deref(), &bytes))
             }
             // Other requests that carry a file (split exports re-read it).
-            (request, Some(source)) => match source.read_all() {
-                Ok(bytes) => SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes))),
-                Err(message) => Response::Error {
-                    message,
-                    usage: false,
-                },
-            },
-            (request, None) => SESSION.with(|s| s.borrow_mut().handle(request, None)),
-        };
-        post(&WorkerMessage::Reply {
-            id,
-            response: Box::new(response),
-        });
-    }
-
-    /// A file's content beside a request: transferred bytes, or a user's
-    /// `File` that the worker reads itself, slice by slice (`FileReaderSync`
-    /// exists only in workers), so neither thread holds a whole copy of a
-    /// large file.
-    enum Source {
-        Bytes(ArrayBuffer),
-        File(web_sys::File),
-    }
-
-    impl Source {
-        fn len(&self) -> u64 {
-            match self {
-                Source::Bytes(b) => u64::from(b.byte_length()),
-                Source::File(f) => f.size() as u64,
+            (request, Some(file), _) => {
+                let response = match read_file(&file) {
+                    Ok(bytes) => SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes))),
+                    Err(message) => Response::Error {
+                        message,
+                        usage: false,
+                    },
+                };
+                reply(id, response);
+            }
+            (request, None, bytes) => {
+                let bytes = bytes.map(|b| Uint8Array::new(&b).to_vec());
+                let response = SESSION.with(|s| s.borrow_mut().handle(request, bytes.as_deref()));
+                reply(id, response);
             }
         }
-
-        /// Copies bytes `offset..offset + dst.len()` into `dst`.
-        fn read_into(&self, offset: u64, dst: &mut [u8]) -> Result<(), String> {
-            let end = offset + dst.len() as u64;
-            match self {
-                Source::Bytes(b) => {
-                    let view = Uint8Array::new_with_byte_offset_and_length(
-                        b,
-                        offset as u32,
-                        dst.len() as u32,
-                    );
-                    view.copy_to(dst);
-                    Ok(())
-                }
-                Source::File(f) => {
-                    let read = f
-                        .slice_with_f64_and_f64(offset as f64, end as f64)
-                        .and_then(|blob| {
-                            web_sys::FileReaderSync::new()
-                                .and_then(|r| r.read_as_array_buffer(&blob))
-                        })
-                        .map_err(|e| format!("{}: could not be read: {e:?}", f.name()))?;
-                    let view = Uint8Array::new(&read);
-                    if view.length() as usize != dst.len() {
-                        return Err(format!("{}: changed while it was being read", f.name()));
-                    }
-                    view.copy_to(dst);
-                    Ok(())
-                }
-            }
-        }
-
-        fn read_all(&self) -> Result<Vec<u8>, String> {
-            let mut bytes = vec![0u8; self.len() as usize];
-            self.read_into(0, &mut bytes)?;
-            Ok(bytes)
-        }
     }
 
-    /// Parses a file in [`CHUNK`] slices, posting progress after each.
-    fn load_streaming(id: u64, name: String, delimiter: Option<&str>, source: &Source) -> Response {
-        let delimiter = match parse_delimiter(delimiter) {
-            Ok(d) => d,
+    /// Reads transferred bytes into the session, a slice at a time.
+    fn load_bytes(id: u64, name: String, delimiter: Option<&str>, bytes: &ArrayBuffer) -> Response {
+        let mut load = match CsvLoad::begin(name, delimiter) {
+            Ok(load) => load,
             Err(e) => return Response::from_error(&e),
         };
-        let total = source.len();
-        let mut loader = CsvLoader::new(CsvOptions { name, delimiter });
-        let mut slice = vec![0u8; CHUNK.min(total) as usize];
-        let mut offset = 0u64;
+        let total = bytes.byte_length();
+        let mut slice = Vec::new();
+        let mut offset = 0;
         while offset < total {
-            let len = CHUNK.min(total - offset) as usize;
-            let dst = &mut slice[..len];
-            if let Err(message) = source.read_into(offset, dst) {
-                return Response::Error {
-                    message,
-                    usage: false,
-                };
-            }
-            if let Err(e) = loader.push(dst) {
+            let len = SLICE.min(total - offset);
+            slice.resize(len as usize, 0);
+            Uint8Array::new_with_byte_offset_and_length(bytes, offset, len).copy_to(&mut slice);
+            if let Err(e) = load.push(&slice) {
                 return Response::from_error(&e);
             }
-            offset += len as u64;
-            // Reading is 90% of the work; profiling the rest.
-            post(&WorkerMessage::Progress {
-                id,
-                fraction: 0.9 * offset as f64 / total.max(1) as f64,
+            offset += len;
+        }
+        finish(id, load)
+    }
+
+    /// The end of every load: the table becomes the working dataset, with
+    /// progress 0.9..1 while it is profiled.
+    fn finish(id: u64, load: CsvLoad) -> Response {
+        SESSION.with(|s| {
+            s.borrow_mut().finish_load(load, &mut |f| {
+                post(&WorkerMessage::Progress {
+                    id,
+                    fraction: 0.9 + 0.1 * f,
+                })
+            })
+        })
+    }
+
+    /// A whole file, for requests that re-read the source (exports).
+    fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+        let buffer = web_sys::FileReaderSync::new()
+            .and_then(|r| r.read_as_array_buffer(file))
+            .map_err(|e| format!("{}: could not be read: {e:?}", file.name()))?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    fn start_streaming(id: u64, name: String, load: CsvLoad, file: &web_sys::File) {
+        let reader: ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+        let mut streaming = Streaming {
+            id,
+            name,
+            load,
+            reader,
+            read: 0,
+            total: file.size() as u64,
+            reported: 0,
+            buffer: Vec::new(),
+            failed: None,
+            pending: 0,
+            ended: false,
+        };
+        ask_ahead(&mut streaming);
+        LOADING.with(|l| *l.borrow_mut() = Some(streaming));
+    }
+
+    /// Keeps [`READ_AHEAD`] reads outstanding until the stream ends, so the
+    /// browser reads the next chunks while this one is parsed. Reads are
+    /// answered in order, and all of them belong to the file in `LOADING`:
+    /// it is cleared only when every read has settled.
+    fn ask_ahead(s: &mut Streaming) {
+        while !s.ended && s.pending < READ_AHEAD {
+            let promise = s.reader.read();
+            s.pending += 1;
+            PUMP.with(|p| {
+                let mut p = p.borrow_mut();
+                let pump = p.get_or_insert_with(|| Pump {
+                    on_chunk: Closure::new(on_chunk),
+                    on_error: Closure::new(on_error),
+                });
+                let _ = promise.then2(&pump.on_chunk, &pump.on_error);
             });
         }
-        drop(slice);
-        match loader.finish() {
-            Ok(table) => SESSION.with(|s| {
-                s.borrow_mut().adopt_with_progress(table, &mut |f| {
-                    post(&WorkerMessage::Progress {
-                        id,
-                        fraction: 0.9 + 0.1 * f,
+    }
+
+    fn on_chunk(result: JsValue) {
+        let result: ReadableStreamReadResult = result.unchecked_into();
+        let done = result.get_done().unwrap_or(false);
+        let progress = LOADING.with(|l| {
+            let mut guard = l.borrow_mut();
+            let s = guard.as_mut()?;
+            s.pending = s.pending.saturating_sub(1);
+            if done {
+                s.ended = true;
+            }
+            if s.ended || s.failed.is_some() {
+                return None;
+            }
+            let chunk: Uint8Array = result.get_value().unchecked_into();
+            let n = chunk.length() as usize;
+            if s.buffer.len() < n {
+                s.buffer.resize(n, 0);
+            }
+            chunk.copy_to(&mut s.buffer[..n]);
+            ask_ahead(s);
+            s.read += n as u64;
+            if let Err(e) = s.load.push(&s.buffer[..n]) {
+                s.failed = Some(Response::from_error(&e));
+                s.ended = true;
+                let _ = s.reader.cancel(); // the outstanding reads end
+                return None;
+            }
+            (s.read - s.reported >= s.total / PROGRESS_STEPS).then(|| {
+                s.reported = s.read;
+                (s.id, s.read as f64 / s.total.max(1) as f64)
+            })
+        });
+        if let Some((id, share)) = progress {
+            post(&WorkerMessage::Progress {
+                id,
+                fraction: 0.9 * share,
+            });
+        }
+        end_when_settled();
+    }
+
+    /// A read failed: the load ends (once every read has settled) and the
+    /// previous dataset stays.
+    fn on_error(error: JsValue) {
+        LOADING.with(|l| {
+            if let Some(s) = l.borrow_mut().as_mut() {
+                s.pending = s.pending.saturating_sub(1);
+                s.ended = true;
+                if s.failed.is_none() {
+                    s.failed = Some(Response::Error {
+                        message: format!("{}: could not be read: {error:?}", s.name),
+                        usage: false,
                     });
-                })
-            }),
-            Err(e) => Response::from_error(&e),
+                }
+            }
+        });
+        end_when_settled();
+    }
+
+    /// Once the stream has ended and no read is outstanding: the answer
+    /// (the new dataset, or why the file was not read), then the messages
+    /// that waited.
+    fn end_when_settled() {
+        let settled = LOADING.with(|l| {
+            let mut guard = l.borrow_mut();
+            match guard.as_ref() {
+                Some(s) if s.ended && s.pending == 0 => guard.take(),
+                _ => None,
+            }
+        });
+        let Some(s) = settled else {
+            return;
+        };
+        let response = match s.failed {
+            Some(failure) => failure,
+            None => finish(s.id, s.load),
+        };
+        reply(s.id, response);
+        answer_waiting();
+    }
+
+    /// Answers the messages that waited, in order, until one starts another
+    /// file (the rest wait for that one).
+    fn answer_waiting() {
+        while LOADING.with(|l| l.borrow().is_none()) {
+            let Some(next) = WAITING.with(|w| w.borrow_mut().pop_front()) else {
+                return;
+            };
+            on_message(next);
         }
     }
 }

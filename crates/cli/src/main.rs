@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use mlops_engine::api::{Request, Response};
 use mlops_engine::session::{parse_delimiter, Session};
 use mlops_engine::split::{self, SplitRequest, Strategy};
-use mlops_engine::table::{read_csv, CsvOptions};
+use mlops_engine::table::{read_csv, CsvOptions, ProfileReport};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -159,9 +159,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
             delimiter,
             json,
         } => {
-            // The profile already carries the reading warnings.
-            let (mut session, _) = load(&file, delimiter.as_deref())?;
-            let report = expect_profile(session.handle(Request::Profile, None))?;
+            // A load answers with the profile (reading warnings included):
+            // the file is profiled once.
+            let (_, _, report) = load(&file, delimiter.as_deref())?;
             Ok(output::render(&report, json, output::profile_table))
         }
         Command::Agreement {
@@ -170,7 +170,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             delimiter,
             json,
         } => {
-            let (mut session, read_warnings) = load(&file, delimiter.as_deref())?;
+            let (mut session, read_warnings, _) = load(&file, delimiter.as_deref())?;
             match session.handle(Request::Agreement { raters }, None) {
                 Response::Agreement(mut r) => {
                     r.warnings.splice(0..0, read_warnings);
@@ -221,7 +221,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
 
 /// Reads a file and makes it a session's working dataset; also returns the
 /// warnings from reading it.
-fn load(file: &Path, delimiter: Option<&str>) -> Result<(Session, Vec<String>), Failure> {
+fn load(
+    file: &Path,
+    delimiter: Option<&str>,
+) -> Result<(Session, Vec<String>, ProfileReport), Failure> {
     let bytes = read_file(file)?;
     let mut session = Session::new();
     let request = Request::LoadCsv {
@@ -229,20 +232,13 @@ fn load(file: &Path, delimiter: Option<&str>) -> Result<(Session, Vec<String>), 
         delimiter: delimiter.map(str::to_string),
     };
     match session.handle(request, Some(&bytes)) {
-        Response::Loaded { dataset, .. } => Ok((session, dataset.warnings)),
+        Response::Loaded { dataset, profile } => Ok((session, dataset.warnings, profile)),
         other => Err(unexpected(other)),
     }
 }
 
 fn read_file(file: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))
-}
-
-fn expect_profile(r: Response) -> Result<mlops_engine::table::ProfileReport, Failure> {
-    match r {
-        Response::Profile(p) => Ok(p),
-        other => Err(unexpected(other)),
-    }
 }
 
 /// An error response becomes a failure; any other surprise is an input error.

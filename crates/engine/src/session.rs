@@ -8,7 +8,7 @@ use crate::api::ExportedFile;
 use crate::api::{ColumnInfo, DatasetSummary, Request, Response};
 use crate::error::{EngineError, Result};
 use crate::table::positive_index;
-use crate::table::{profile, profile_with_progress, read_csv, CsvOptions, Table};
+use crate::table::{profile, profile_with_progress, read_csv, CsvLoader, CsvOptions, Table};
 use crate::{agreement, samples, split, what_if};
 
 /// Rows shown in the Data lab's preview.
@@ -61,12 +61,12 @@ impl Session {
                 Ok(response)
             }
             Request::LoadCsv { name, delimiter } => {
-                let delimiter = parse_delimiter(delimiter.as_deref())?;
                 let bytes = bytes.ok_or_else(|| {
                     EngineError::bad_request(format!("{name}: no file content was sent"))
                 })?;
-                let table = read_csv(bytes, &CsvOptions { name, delimiter })?;
-                Ok(self.adopt(table))
+                let mut load = CsvLoad::begin(name, delimiter.as_deref())?;
+                load.push(bytes)?;
+                Ok(self.finish_load(load, &mut |_| {}))
             }
             Request::Profile => Ok(Response::Profile(profile(self.working()?))),
             Request::Agreement { raters } => Ok(Response::Agreement(agreement::agreement(
@@ -150,6 +150,17 @@ impl Session {
         }
     }
 
+    /// Ends a [`CsvLoad`]: the table read becomes the working dataset (with
+    /// its summary and profile, `progress` hearing 0..1 while it is
+    /// profiled), or, if the file is broken, the error comes back and the
+    /// previous dataset stays.
+    pub fn finish_load(&mut self, load: CsvLoad, progress: &mut dyn FnMut(f64)) -> Response {
+        match load.loader.finish() {
+            Ok(table) => self.adopt_with_progress(table, progress),
+            Err(e) => Response::from_error(&e),
+        }
+    }
+
     /// Makes `table` the working dataset and describes it.
     pub fn adopt(&mut self, table: Table) -> Response {
         self.adopt_with_progress(table, &mut |_| {})
@@ -164,6 +175,31 @@ impl Session {
         self.working = Some(table);
         self.working_sample = None;
         Response::Loaded { dataset, profile }
+    }
+}
+
+/// A CSV file on its way into the session, chunk by chunk: the one path of
+/// every load. `Session::handle(LoadCsv)` pushes the whole file at once; the
+/// browser's worker pushes each chunk of the `File`'s stream as it arrives,
+/// so reading overlaps parsing and no copy of the whole file is held.
+#[derive(Debug)]
+pub struct CsvLoad {
+    loader: CsvLoader,
+}
+
+impl CsvLoad {
+    /// Starts reading a file called `name` (`delimiter`: one character,
+    /// `tab`, or `None` to detect it).
+    pub fn begin(name: String, delimiter: Option<&str>) -> Result<CsvLoad> {
+        let delimiter = parse_delimiter(delimiter)?;
+        Ok(CsvLoad {
+            loader: CsvLoader::new(CsvOptions { name, delimiter }),
+        })
+    }
+
+    /// Reads the next bytes of the file.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<()> {
+        self.loader.push(bytes).map(|_| ())
     }
 }
 

@@ -90,6 +90,43 @@ fn radix_sort(keys: &mut Vec<u64>, mut rows: Option<&mut Vec<usize>>) {
     }
 }
 
+/// Sorts 32-bit keys ascending: a least-significant-digit radix sort with
+/// 11-bit digits (three passes, each skipped where every key has the same
+/// digit). The profile sorts decimal columns as integers with it
+/// (`table::profile::numeric`): half the bytes and fewer than half the
+/// passes of [`sort_f64`].
+pub fn sort_u32(keys: &mut Vec<u32>) {
+    const BITS: u32 = 11;
+    const DIGITS: usize = 1 << BITS;
+    let n = keys.len();
+    let mut counts = vec![[0u32; DIGITS]; 3];
+    for &k in keys.iter() {
+        for (pass, c) in counts.iter_mut().enumerate() {
+            c[((k >> (BITS * pass as u32)) as usize) & (DIGITS - 1)] += 1;
+        }
+    }
+    let mut scratch = vec![0u32; n];
+    for (pass, c) in counts.iter().enumerate() {
+        if c.iter().any(|&count| count as usize == n) {
+            continue; // one digit for every key: the pass is a no-op
+        }
+        let mut offsets = vec![0u32; DIGITS];
+        let mut sum = 0;
+        for (o, &count) in offsets.iter_mut().zip(c.iter()) {
+            *o = sum;
+            sum += count;
+        }
+        let shift = BITS * pass as u32;
+        for &k in keys.iter() {
+            let d = ((k >> shift) as usize) & (DIGITS - 1);
+            let at = offsets[d] as usize;
+            offsets[d] += 1;
+            scratch[at] = k;
+        }
+        std::mem::swap(keys, &mut scratch);
+    }
+}
+
 /// Maps a float's bits to a `u64` whose unsigned order is `total_cmp`'s:
 /// negative values have every bit flipped, the others their sign bit set.
 /// (`-0.0` sorts just below `0.0`; callers that want them equal map `-0.0`
@@ -174,6 +211,18 @@ mod tests {
             let mut expected: Vec<usize> = (0..keys.len()).collect();
             expected.sort_by_key(|&i| (keys[i], i));
             prop_assert_eq!(super::order_by_key(&keys), expected);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sort_u32_equals_a_comparison_sort(
+            mut v in prop::collection::vec(prop_oneof![0u32..8, 0u32..5000, any::<u32>()], 0..3000),
+        ) {
+            let mut expected = v.clone();
+            expected.sort_unstable();
+            super::sort_u32(&mut v);
+            prop_assert_eq!(v, expected);
         }
     }
 

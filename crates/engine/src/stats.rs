@@ -29,7 +29,11 @@ pub fn mean(values: &[f64]) -> Option<f64> {
 /// Sum of squared deviations from the mean, `Σ(x - m)²`, two-pass with the
 /// compensation term of Chan, Golub and LeVeque (`- (Σ(x - m))² / n`).
 fn sum_squares(values: &[f64]) -> Option<f64> {
-    let m = mean(values)?;
+    sum_squares_about(values, mean(values)?)
+}
+
+/// [`sum_squares`] about a mean `m` already computed by [`mean`].
+fn sum_squares_about(values: &[f64], m: f64) -> Option<f64> {
     let n = values.len() as f64;
     let (mut ss, mut s) = (0.0, 0.0);
     for &x in values {
@@ -55,6 +59,16 @@ pub fn sample_variance(values: &[f64]) -> Option<f64> {
 /// numpy's `std(ddof=1)`); `None` for fewer than 2 values.
 pub fn sample_std(values: &[f64]) -> Option<f64> {
     sample_variance(values).map(f64::sqrt)
+}
+
+/// [`sample_std`] when `m` is `mean(values)`, already computed: the same
+/// result without the mean's passes again.
+pub fn sample_std_about(values: &[f64], m: f64) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    let var = sum_squares_about(values, m)? / (values.len() - 1) as f64;
+    Some(var).filter(|v| v.is_finite()).map(f64::sqrt)
 }
 
 /// Population standard deviation, `sqrt(Σ(x - m)² / n)` (numpy's `std`,

@@ -2,7 +2,7 @@
 //! target column, and groups of label columns that could be annotators.
 
 use crate::samples;
-use crate::table::{ColumnKind, Table};
+use crate::table::{format_number, ColumnData, Table, MISSING_CODE};
 use std::collections::BTreeSet;
 
 /// Most distinct values a column may have to count as a label column.
@@ -44,26 +44,58 @@ pub fn target(table: &Table) -> Option<String> {
         .map(|c| c.name.clone())
 }
 
-/// The distinct texts of a column when it has at most [`MAX_LABEL_VALUES`].
+/// The distinct texts of a column when it has at most [`MAX_LABEL_VALUES`]
+/// (and, if numeric, only whole numbers); `None` otherwise.
+///
+/// Distinct values are collected as numbers, codes or booleans and written
+/// as text only at the end: a label-like column of a million rows is one
+/// pass, with no text made per row.
+#[inline(never)] // one call per column: see `table::profile::profile_column`
 fn value_set(table: &Table, name: &str) -> Option<BTreeSet<String>> {
     let column = table.column(name).ok()?;
-    if column.kind() == ColumnKind::Numeric {
-        // A numeric label column holds whole numbers only.
-        if (0..column.len()).any(|r| column.number(r).is_some_and(|x| x.fract() != 0.0)) {
-            return None;
-        }
-    }
-    let mut set = BTreeSet::new();
-    for row in 0..column.len() {
-        if let Some(t) = column.text(row) {
-            if !set.contains(t.as_ref()) {
-                set.insert(t.into_owned());
-                if set.len() > MAX_LABEL_VALUES {
+    let set: BTreeSet<String> = match &column.data {
+        ColumnData::Numeric { values, missing } => {
+            let mut seen: Vec<u64> = Vec::new();
+            for (i, &x) in values.iter().enumerate() {
+                if missing.get(i) {
+                    continue;
+                }
+                if x.fract() != 0.0 {
                     return None;
                 }
+                // -0 and 0 are one text, "0".
+                let bits = (x + 0.0).to_bits();
+                if !seen.contains(&bits) {
+                    seen.push(bits);
+                    if seen.len() > MAX_LABEL_VALUES {
+                        return None;
+                    }
+                }
             }
+            seen.into_iter()
+                .map(|b| format_number(f64::from_bits(b)))
+                .collect()
         }
-    }
+        ColumnData::Categorical { codes, dictionary } => {
+            let mut seen: Vec<u32> = Vec::new();
+            for &c in codes {
+                if c != MISSING_CODE && !seen.contains(&c) {
+                    seen.push(c);
+                    if seen.len() > MAX_LABEL_VALUES {
+                        return None;
+                    }
+                }
+            }
+            seen.into_iter()
+                .filter_map(|c| dictionary.get(c as usize).cloned())
+                .collect()
+        }
+        ColumnData::Boolean { values } => [false, true]
+            .into_iter()
+            .filter(|&b| values.contains(&u8::from(b)))
+            .map(|b| b.to_string())
+            .collect(),
+    };
     (!set.is_empty()).then_some(set)
 }
 

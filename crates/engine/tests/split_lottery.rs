@@ -186,18 +186,16 @@ fn edge_cases() {
     assert_eq!(r.hit_probability, 1.0);
 }
 
+/// Behaviour on a large input; its speed is the criterion bench's business
+/// (`benches/split.rs`), never a timed test.
 #[test]
-fn large_inputs_are_fast_enough_in_debug() {
-    let start = std::time::Instant::now();
+fn large_inputs_give_a_tiny_hit_probability() {
     let r = run(&[70_000, 30_000], &[60, 20, 20], 1000, 0);
-    let elapsed = start.elapsed();
     assert!(
         r.hit_probability > 0.0 && r.hit_probability < 1e-3,
         "{}",
         r.hit_probability
     );
-    // Release-mode timing is in the criterion bench; this guards regressions.
-    assert!(elapsed.as_secs_f64() < 5.0, "{elapsed:?}");
 }
 
 mod properties {

@@ -15,7 +15,8 @@
 //! A statistic that is undefined is `None` with a sentence in `warnings`.
 
 use super::{Column, ColumnData, ColumnKind, Table, MISSING_BOOL, MISSING_CODE};
-use crate::stats;
+mod numeric;
+
 use serde::{Deserialize, Serialize};
 
 /// Values listed in `top`.
@@ -104,6 +105,13 @@ pub fn profile_with_progress(
 
 /// Profiles one column, adding a sentence to `warnings` for each undefined
 /// statistic.
+///
+/// Never inlined, nor is anything it calls per row: WebAssembly engines
+/// start every function in a baseline tier and swap in optimised code only
+/// at its next call (there is no on-stack replacement), so one call holding
+/// every column's loops would run them all unoptimised (4× slower in
+/// Chromium); a call per column runs all but the first optimised.
+#[inline(never)]
 pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProfile {
     let mut p = ColumnProfile {
         name: column.name.clone(),
@@ -123,25 +131,17 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
     };
     match &column.data {
         ColumnData::Numeric { values, missing } => {
-            let mut present: Vec<f64> = values
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| !missing.get(i))
-                .map(|(_, &x)| if x == 0.0 { 0.0 } else { x })
-                .collect();
-            p.mean = stats::mean(&present);
-            p.std = stats::sample_std(&present);
-            crate::sort::sort_f64(&mut present);
-            p.distinct = if present.is_empty() {
-                0
-            } else {
-                1 + present.windows(2).filter(|w| w[0] != w[1]).count() as u64
-            };
-            p.min = present.first().copied();
-            p.max = present.last().copied();
-            p.p25 = stats::quantile_sorted(&present, 0.25);
-            p.p50 = stats::quantile_sorted(&present, 0.5);
-            p.p75 = stats::quantile_sorted(&present, 0.75);
+            // Sized up front: growing by doubling copies (wasm has no mremap).
+            let mut present: Vec<f64> =
+                Vec::with_capacity(values.len().saturating_sub(p.missing as usize));
+            present.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !missing.get(i))
+                    .map(|(_, &x)| if x == 0.0 { 0.0 } else { x }),
+            );
+            let s = numeric::summarize(&mut present);
             match present.len() {
                 0 => warnings.push(format!(
                     "column \"{}\" has no values; its statistics are null",
@@ -154,12 +154,17 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
                 )),
                 _ => {}
             }
-            if let (Some(lo), Some(hi)) = (p.min, p.max) {
-                let bins = stats::sturges_bins(present.len(), lo, hi);
-                let edges = stats::histogram_edges(lo, hi, bins);
-                let counts = stats::histogram_counts_sorted(&present, &edges);
-                p.histogram = Some(Histogram { edges, counts });
-            }
+            p.mean = s.mean;
+            p.std = s.std;
+            p.distinct = s.distinct;
+            p.min = s.min;
+            p.max = s.max;
+            p.p25 = s.p25;
+            p.p50 = s.p50;
+            p.p75 = s.p75;
+            p.histogram = s
+                .histogram
+                .map(|(edges, counts)| Histogram { edges, counts });
         }
         ColumnData::Categorical { codes, dictionary } => {
             let mut counts = vec![0u64; dictionary.len()];
