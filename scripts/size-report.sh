@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Reports the initial download (page + worker: wasm + js, gzip -9) of the
-# release build in dist/ and fails above the budget.
+# release build in dist/ and fails above the ceiling for all six labs (500 KiB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KIB=300
-CEILING_KIB=350
+CEILING_KIB=500
 total=0
 page=0
 worker=0

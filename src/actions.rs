@@ -5,6 +5,7 @@ use crate::browser::engine::{self, Payload};
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
+use mlops_engine::{data, split};
 
 /// Loads a built-in dataset through the worker.
 pub fn load_sample(state: AppState, id: String) {
@@ -14,7 +15,7 @@ pub fn load_sample(state: AppState, id: String) {
 /// [`load_sample`], then shows `notice` in the error banner (for a link
 /// whose dataset had to be replaced).
 pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<String>) {
-    let request = Request::LoadSample { id: id.clone() };
+    let request = Request::Data(data::Request::LoadSample { id: id.clone() });
     engine::send(request, None, move |response| {
         apply_load(state, response, Some(id));
         if notice.is_some() {
@@ -27,10 +28,10 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
 /// `delimiter` is one character or `tab`; `None` detects it.
 pub fn load_file(state: AppState, file: web_sys::File, delimiter: Option<String>) {
     state.busy.set(Some(0.0));
-    let request = Request::LoadCsv {
+    let request = Request::Data(data::Request::LoadCsv {
         name: file.name(),
         delimiter,
-    };
+    });
     let payload = Some(Payload::File(file.clone()));
     engine::send(request, payload, move |response| {
         apply_load_from(state, response, None, Some(file));
@@ -48,7 +49,7 @@ fn apply_load_from(
     source: Option<web_sys::File>,
 ) {
     match response {
-        Response::Loaded { dataset, profile } => {
+        Response::Data(data::Response::Loaded { dataset, profile }) => {
             SOURCE_FILE.with(|f| *f.borrow_mut() = source);
             let keep_target = state.target.with_untracked(|t| {
                 t.as_ref()
@@ -119,10 +120,10 @@ pub fn download_split(state: AppState, split: String) {
     let file = SOURCE_FILE.with(|f| f.borrow().clone());
     let bytes = file.map(Payload::File);
     engine::send(
-        Request::ExportSplits(request),
+        Request::Split(split::Request::Export(request)),
         bytes,
         move |response| match response {
-            Response::Exported { files } => {
+            Response::Split(split::Response::Exported { files }) => {
                 let wanted = format!("{split}.csv");
                 if let Some(f) = files.iter().find(|f| f.name == wanted) {
                     if let Err(e) =

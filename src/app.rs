@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     }
     // A link naming a sample this build does not have still opens on data.
     let (sample, notice) = match initial.sample {
-        Some(id) if mlops_engine::samples::get(&id).is_some() => (id, None),
+        Some(id) if mlops_engine::data::samples::get(&id).is_some() => (id, None),
         Some(id) => (
             DEFAULT_SAMPLE.to_string(),
             Some(format!(

@@ -7,8 +7,8 @@
 use crate::lab::Lab;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use mlops_engine::agreement::AgreementReport;
-use mlops_engine::api::DatasetSummary;
+use mlops_engine::data::agreement::AgreementReport;
+use mlops_engine::data::DatasetSummary;
 use mlops_engine::table::ProfileReport;
 
 /// Signals shared by the shell and the labs (cheap to copy).
@@ -46,6 +46,12 @@ impl AppState {
     /// The state shared by every component (provided by the shell).
     pub fn get() -> AppState {
         use_context::<AppState>().unwrap_or_else(|| AppState::new(UrlState::default()))
+    }
+
+    /// The working dataset's generation (new on every load): what labs key
+    /// their requests on.
+    pub fn dataset_generation(&self) -> Option<u64> {
+        self.dataset.with(|d| d.as_ref().map(|d| d.generation))
     }
 
     /// The working dataset's column names (empty before one is loaded).

@@ -29,9 +29,9 @@ mod tests {
     fn requests_and_real_replies_round_trip() {
         let e = Envelope {
             id: 7,
-            request: Request::LoadSample {
+            request: Request::Data(mlops_engine::data::Request::LoadSample {
                 id: "sample-defects".into(),
-            },
+            }),
         };
         let back: Envelope = decode(&encode(&e).unwrap()).unwrap();
         assert_eq!(back, e);
@@ -39,13 +39,15 @@ mod tests {
         let mut s = Session::new();
         let loaded = s.handle(e.request.clone(), None);
         let split = s.handle(
-            Request::Split(mlops_engine::split::SplitRequest {
-                target: "defect".into(),
-                strategy: mlops_engine::split::Strategy::Stratified,
-                ratios: vec![60, 20, 20],
-                seed: 1,
-                by: None,
-            }),
+            Request::Split(mlops_engine::split::Request::Split(
+                mlops_engine::split::SplitRequest {
+                    target: "defect".into(),
+                    strategy: mlops_engine::split::Strategy::Stratified,
+                    ratios: vec![60, 20, 20],
+                    seed: 1,
+                    by: None,
+                },
+            )),
             None,
         );
         for response in [

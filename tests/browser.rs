@@ -11,12 +11,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn seeded_draws_match_native_golden_values() {
-    // The same values are asserted natively in mlops_engine::rng's tests.
-    let mut r = mlops_engine::rng::seeded(7);
+    // The same values are asserted natively in mlops_engine::basics::rng's tests.
+    let mut r = mlops_engine::basics::rng::seeded(7);
     let xs: Vec<u64> = (0..5)
-        .map(|_| mlops_engine::rng::below(&mut r, 100))
+        .map(|_| mlops_engine::basics::rng::below(&mut r, 100))
         .collect();
-    assert_eq!(xs, mlops_engine::rng::GOLDEN_BELOW_100_SEED_7);
+    assert_eq!(xs, mlops_engine::basics::rng::GOLDEN_BELOW_100_SEED_7);
 }
 
 #[wasm_bindgen_test]
@@ -62,15 +62,19 @@ fn split_golden_fixture_matches_in_the_browser() {
 #[wasm_bindgen_test]
 fn session_split_and_lottery_match_native() {
     use mlops_engine::api::{Request, Response};
-    use mlops_engine::split::{SplitRequest, Strategy};
+    use mlops_engine::data;
+    use mlops_engine::split::{self, SplitRequest, Strategy};
     let mut s = mlops_engine::session::Session::new();
     let loaded = s.handle(
-        Request::LoadSample {
+        Request::Data(data::Request::LoadSample {
             id: "sample-defects".into(),
-        },
+        }),
         None,
     );
-    assert!(matches!(loaded, Response::Loaded { .. }));
+    assert!(matches!(
+        loaded,
+        Response::Data(data::Response::Loaded { .. })
+    ));
     let split = SplitRequest {
         target: "defect".into(),
         strategy: Strategy::Stratified,
@@ -78,22 +82,22 @@ fn session_split_and_lottery_match_native() {
         seed: 7,
         by: None,
     };
-    match s.handle(Request::Split(split), None) {
-        Response::Split(r) => {
+    match s.handle(Request::Split(split::Request::Split(split)), None) {
+        Response::Split(split::Response::Split(r)) => {
             let ones: Vec<u64> = r.splits.iter().map(|s| s.class_counts["1"]).collect();
             assert_eq!(ones, vec![18, 6, 6]);
         }
         other => panic!("unexpected {other:?}"),
     }
-    let lottery = Request::Lottery {
+    let lottery = Request::Split(split::Request::Lottery {
         target: "defect".into(),
         ratios: vec![60, 20, 20],
         seeds: 1000,
         base_seed: 0,
         rows: None,
-    };
+    });
     match s.handle(lottery, None) {
-        Response::Lottery { report, .. } => {
+        Response::Split(split::Response::Lottery { report, .. }) => {
             assert_eq!(
                 report.hit_probability.to_bits(),
                 0.04731344884897331_f64.to_bits()

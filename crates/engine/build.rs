@@ -1,7 +1,7 @@
 //! Packs the built-in datasets (data/*.csv) into their compact, exact
-//! column-major form at compile time (see src/samples/pack.rs for why).
+//! column-major form at compile time (see src/data/samples/pack.rs for why).
 
-#[path = "src/samples/pack.rs"]
+#[path = "src/data/samples/pack.rs"]
 #[allow(dead_code)]
 mod pack;
 
@@ -10,7 +10,7 @@ use std::path::Path;
 const SAMPLES: [&str; 3] = ["sample-defects", "sample-breast-cancer", "sample-iris"];
 
 fn main() -> Result<(), String> {
-    println!("cargo::rerun-if-changed=src/samples/pack.rs");
+    println!("cargo::rerun-if-changed=src/data/samples/pack.rs");
     let out_dir = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     for id in SAMPLES {
         let source = format!("data/{id}.csv");

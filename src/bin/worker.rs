@@ -18,7 +18,8 @@
 mod web {
     use js_sys::{Array, ArrayBuffer, Uint8Array};
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
-    use mlops_engine::session::{CsvLoad, Session};
+    use mlops_engine::data::{self, CsvLoad};
+    use mlops_engine::session::Session;
     use mlops_playground::wire;
     use std::cell::RefCell;
     use std::collections::VecDeque;
@@ -140,13 +141,13 @@ mod web {
         let file = attached.dyn_ref::<web_sys::File>().cloned();
         let bytes = attached.dyn_ref::<ArrayBuffer>().cloned();
         match (envelope.request, file, bytes) {
-            (Request::LoadCsv { name, delimiter }, Some(file), _) => {
+            (Request::Data(data::Request::LoadCsv { name, delimiter }), Some(file), _) => {
                 match CsvLoad::begin(name.clone(), delimiter.as_deref()) {
                     Ok(load) => start_streaming(id, name, load, &file),
                     Err(e) => reply(id, Response::from_error(&e)),
                 }
             }
-            (Request::LoadCsv { name, delimiter }, None, Some(bytes)) => {
+            (Request::Data(data::Request::LoadCsv { name, delimiter }), None, Some(bytes)) => {
                 reply(id, load_bytes(id, name, delimiter.as_deref(), &bytes))
             }
             // Other requests that carry a file (split exports re-read it).
@@ -193,7 +194,7 @@ mod web {
     /// progress 0.9..1 while it is profiled.
     fn finish(id: u64, load: CsvLoad) -> Response {
         SESSION.with(|s| {
-            s.borrow_mut().finish_load(load, &mut |f| {
+            data::load::finish_response(&mut s.borrow_mut(), load, &mut |f| {
                 post(&WorkerMessage::Progress {
                     id,
                     fraction: 0.9 + 0.1 * f,

@@ -1,10 +1,27 @@
-//! Printing reports: one JSON object with `--json`, else a table for a person.
+//! Printing reports: one JSON object with `--json`, else a table for a
+//! person; and writing what a command printed to stdout.
 
-use mlops_engine::agreement::AgreementReport;
+use mlops_engine::data::agreement::AgreementReport;
 use mlops_engine::split::SplitReport;
 use mlops_engine::table::ProfileReport;
 use serde::Serialize;
 use std::fmt::Write;
+
+/// Writes a command's text to stdout. Not `println!`, which panics when
+/// stdout is closed early (`mlops profile big.csv --json | head`).
+pub fn print(text: &str) -> std::process::ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        // The reader left: nobody is there to tell.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: writing to stdout: {e}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}
 
 /// JSON when asked, else the report's table.
 pub fn render<T: Serialize>(report: &T, json: bool, table: fn(&T) -> String) -> String {

@@ -6,7 +6,7 @@
 //! Run: `cargo bench -p mlops-engine --bench split`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use mlops_engine::rng::{below, seeded};
+use mlops_engine::basics::rng::{below, seeded};
 use mlops_engine::split::{
     lottery, random_assignment, split_table, stratified_assignment, SplitRequest, Strategy,
 };

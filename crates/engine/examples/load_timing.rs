@@ -7,7 +7,7 @@
 //! every column's profile) over RUNS runs, and the table's `heap_bytes`.
 //! The file is read into memory first, so disk time is not counted.
 
-use mlops_engine::session::summarize;
+use mlops_engine::data::summarize;
 use mlops_engine::table::{profile, CsvLoader, CsvOptions};
 use std::time::Instant;
 
@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let table = loader.finish()?;
         read.push(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        let report = (summarize(&table), profile(&table));
+        let report = (summarize(&table, 1), profile(&table));
         prof.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(report);
         heap = table.heap_bytes();

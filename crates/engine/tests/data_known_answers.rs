@@ -4,7 +4,7 @@
 // Test helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use mlops_engine::agreement::agreement;
+use mlops_engine::data::agreement::agreement;
 use mlops_engine::table::{profile, read_csv, CsvOptions, Table};
 use serde_json::Value;
 use std::path::PathBuf;

@@ -6,8 +6,9 @@
 use crate::browser::answer::latest_answer;
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::agreement::AgreementReport;
 use mlops_engine::api::{Request, Response};
+use mlops_engine::data;
+use mlops_engine::data::agreement::AgreementReport;
 
 /// The raters named in the URL that are label columns of the dataset;
 /// `None` when the user has not chosen (the suggestion applies).
@@ -33,19 +34,17 @@ pub fn AgreementPanel() -> impl IntoView {
     // Re-asked whenever the dataset, the target or the chosen raters change.
     let check = latest_answer(move || {
         let target = state.target.get();
-        // Asked again when the dataset changes (same columns, new rows).
-        state
-            .dataset
-            .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)))?;
+        // Asked again on every load (even of a file of the same length).
+        state.dataset_generation()?;
         match chosen_raters(state) {
-            None => Some(Request::LabelCheck { target: target? }),
+            None => Some(Request::Data(data::Request::LabelCheck { target: target? })),
             Some(raters) if raters.len() < 2 => None,
-            Some(raters) => Some(Request::Agreement { raters }),
+            Some(raters) => Some(Request::Data(data::Request::Agreement { raters })),
         }
     });
     let report = move || match check.get() {
-        Some(Response::LabelCheck { report }) => Ok(report),
-        Some(Response::Agreement(report)) => Ok(Some(report)),
+        Some(Response::Data(data::Response::LabelCheck { report })) => Ok(report),
+        Some(Response::Data(data::Response::Agreement(report))) => Ok(Some(report)),
         Some(Response::Error { message, .. }) => Err(message),
         _ => Ok(None),
     };

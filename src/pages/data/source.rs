@@ -4,7 +4,7 @@
 use crate::actions;
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::samples::SAMPLES;
+use mlops_engine::data::samples::SAMPLES;
 use wasm_bindgen::JsCast;
 
 #[component]

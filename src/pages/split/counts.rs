@@ -7,6 +7,7 @@ use crate::browser::answer::latest_answers;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::Request;
+use mlops_engine::split;
 use mlops_engine::split::{SplitReport, SplitRequest, SplitSummary, Strategy};
 
 /// One row of a count table: a split (or the whole data) in label order.
@@ -193,8 +194,11 @@ pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl I
         request.with(|r| {
             let r = r.as_ref()?;
             Some(vec![
-                Request::Split(with_strategy(r, Strategy::Random)),
-                Request::Split(with_strategy(r, Strategy::Stratified)),
+                Request::Split(split::Request::Split(with_strategy(r, Strategy::Random))),
+                Request::Split(split::Request::Split(with_strategy(
+                    r,
+                    Strategy::Stratified,
+                ))),
             ])
         })
     });

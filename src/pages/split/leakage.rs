@@ -7,10 +7,10 @@ use crate::pages::data::fmt_stat;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
-use mlops_engine::normalize::Scaler;
-use mlops_engine::split::SplitRequest;
+use mlops_engine::split::leakage::{LeakageFit, LeakageReport};
+use mlops_engine::split::normalize::Scaler;
+use mlops_engine::split::{self, SplitRequest};
 use mlops_engine::table::ColumnKind;
-use mlops_engine::what_if::{LeakageFit, LeakageReport};
 
 #[component]
 pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
@@ -45,10 +45,10 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
         let _ = dataset_key(state);
         let split = request.get()?;
         let column = column()?;
-        Some(Request::Leakage { split, column })
+        Some(Request::Split(split::Request::Leakage { split, column }))
     });
     let body = move || match answer.get()? {
-        Response::Leakage(r) => Some(report_view(&r).into_any()),
+        Response::Split(split::Response::Leakage(r)) => Some(report_view(&r).into_any()),
         Response::Error { message, .. } => {
             Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
         }

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::split::lottery::{LotteryReport, ShareHistogram};
-use mlops_engine::split::SplitRequest;
+use mlops_engine::split::{self, SplitRequest};
 
 /// The lesson for a dataset of `rows` rows (the course's small vs big data).
 fn advice(rows: u64) -> &'static str {
@@ -55,13 +55,13 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
     let answer = latest_answer(move || {
         let _ = dataset_key(state);
         let req = request.get()?;
-        Some(Request::Lottery {
+        Some(Request::Split(split::Request::Lottery {
             target: req.target,
             ratios: req.ratios,
             seeds: LOTTERY_SEEDS,
             base_seed: req.seed,
             rows: rows(),
-        })
+        }))
     });
     let own_rows = move || {
         state
@@ -91,11 +91,11 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             .collect_view()
     };
     let body = move || match answer.get()? {
-        Response::Lottery {
+        Response::Split(split::Response::Lottery {
             report,
             labels,
             positive,
-        } => Some(lottery_view(&report, &labels, positive).into_any()),
+        }) => Some(lottery_view(&report, &labels, positive).into_any()),
         Response::Error { message, .. } => {
             Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
         }

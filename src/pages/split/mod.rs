@@ -11,14 +11,12 @@ use crate::components::Warnings;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
-use mlops_engine::split::{SplitReport, SplitRequest, Strategy};
+use mlops_engine::split::{self, SplitReport, SplitRequest, Strategy};
 use settings::{parse_strategy, split_request, strategy_slug};
 
 /// The working dataset's identity: requests re-run when it changes.
-pub fn dataset_key(state: AppState) -> Option<(String, u64)> {
-    state
-        .dataset
-        .with(|d| d.as_ref().map(|d| (d.name.clone(), d.rows)))
+pub fn dataset_key(state: AppState) -> Option<u64> {
+    state.dataset_generation()
 }
 
 /// The group/time column in effect: the URL's, else a sensible default for
@@ -64,7 +62,7 @@ pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> 
 /// The split report in a worker's answer, or its error.
 pub fn split_report(answer: &Response) -> Result<SplitReport, String> {
     match answer {
-        Response::Split(r) => Ok(r.clone()),
+        Response::Split(split::Response::Split(r)) => Ok(r.clone()),
         Response::Error { message, .. } => Err(message.clone()),
         _ => Err("unexpected answer from the engine".into()),
     }
@@ -84,7 +82,9 @@ pub fn SplitLab() -> impl IntoView {
     let settings_error = move || checked.get().and_then(|r| r.err());
     let report = latest_answer(move || {
         let _ = dataset_key(state);
-        request.get().map(Request::Split)
+        request
+            .get()
+            .map(|r| Request::Split(split::Request::Split(r)))
     });
     let report_signal = Signal::derive(move || report.with(|r| r.as_ref().map(split_report)));
     let warnings = Signal::derive(move || {

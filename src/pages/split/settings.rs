@@ -11,22 +11,14 @@ pub const LOTTERY_SEEDS: u32 = 1000;
 /// Dataset sizes the lottery can be replayed at (same class balance).
 pub const LOTTERY_SIZES: [u64; 4] = [100, 1_000, 10_000, 100_000];
 
+/// The strategy's name in the URL (the engine's, as in the CLI and JSON).
 pub fn strategy_slug(s: Strategy) -> &'static str {
-    match s {
-        Strategy::Random => "random",
-        Strategy::Stratified => "stratified",
-        Strategy::Group => "group",
-        Strategy::Time => "time",
-    }
+    s.as_str()
 }
 
+/// The URL's strategy; an unknown name falls back to stratified.
 pub fn parse_strategy(text: &str) -> Strategy {
-    match text {
-        "random" => Strategy::Random,
-        "group" => Strategy::Group,
-        "time" => Strategy::Time,
-        _ => Strategy::Stratified,
-    }
+    text.parse().unwrap_or(Strategy::Stratified)
 }
 
 /// `60,20,20` → `[60, 20, 20]` by the engine's rules, or a message saying

@@ -10,7 +10,7 @@
 //! deterministically.
 
 use super::sizes::split_sizes;
-use crate::error::{EngineError, Result};
+use crate::basics::error::{EngineError, Result};
 use std::collections::{BTreeMap, VecDeque};
 
 /// The stratified allocation `x[k][j]` (class `k`, split `j`) for class

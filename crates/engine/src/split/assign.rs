@@ -2,13 +2,13 @@
 //!
 //! Why integer-only draws: the same seed must give the same rows in the CLI
 //! (x86_64, aarch64) and in the browser (wasm32). Every draw here is a
-//! Fisher–Yates swap index from [`crate::rng::below`] on a ChaCha8 stream, so
+//! Fisher–Yates swap index from [`crate::basics::rng::below`] on a ChaCha8 stream, so
 //! no floating-point operation touches an assignment.
 
 use super::allocate::stratified_allocation;
 use super::sizes::split_sizes;
-use crate::error::{EngineError, Result};
-use crate::rng::{seeded, shuffle};
+use crate::basics::error::{EngineError, Result};
+use crate::basics::rng::{seeded, shuffle};
 
 /// A vector holding `counts[j]` copies of `j`, in split order.
 pub(crate) fn labels_from_counts(counts: &[u64]) -> Vec<u8> {

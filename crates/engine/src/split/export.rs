@@ -5,7 +5,7 @@
 //! `1000`. A split file must hold exactly the rows of the input, so the
 //! source bytes are parsed again and every field is copied byte for byte.
 
-use crate::error::{EngineError, Result};
+use crate::basics::error::{EngineError, Result};
 use crate::table::Table;
 use std::borrow::Cow;
 
@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// order; fields are the parsed (unquoted) input text; the delimiter is
 /// `table.source.delimiter` (`,` when unset); UTF-8 without BOM (UTF-16 and
 /// Windows-1252 sources, per `table.source.encoding`, are transcoded with
-/// `crate::text_encoding`); `\n` after every record; a field is quoted only when it
+/// `crate::basics::text_encoding`); `\n` after every record; a field is quoted only when it
 /// contains the delimiter, `"`, CR or LF, with `"` doubled. One exception:
 /// a record made of a single empty field is written as `""`, since an empty
 /// line would be skipped when read back and the row would vanish.
@@ -106,17 +106,17 @@ fn decode<'a>(source: &'a [u8], encoding: &str, name: &str) -> Result<Cow<'a, [u
         |bytes: &'a [u8]| Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     let text: Cow<'a, str> = match encoding.to_ascii_lowercase().as_str() {
         "" | "utf-8" | "utf8" => return Ok(utf8(source)),
-        "utf-16le" => Cow::Owned(crate::text_encoding::utf16_to_string(
+        "utf-16le" => Cow::Owned(crate::basics::text_encoding::utf16_to_string(
             source.strip_prefix(b"\xFF\xFE").unwrap_or(source),
             false,
         )),
-        "utf-16be" => Cow::Owned(crate::text_encoding::utf16_to_string(
+        "utf-16be" => Cow::Owned(crate::basics::text_encoding::utf16_to_string(
             source.strip_prefix(b"\xFE\xFF").unwrap_or(source),
             true,
         )),
         "windows-1252" => {
             let bytes = source.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(source);
-            Cow::Owned(crate::text_encoding::windows_1252_to_string(bytes))
+            Cow::Owned(crate::basics::text_encoding::windows_1252_to_string(bytes))
         }
         other => {
             return Err(EngineError::unusable(

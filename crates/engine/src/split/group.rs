@@ -5,7 +5,7 @@
 //! measures memory of the group, not generalisation (group leakage).
 
 use super::sizes::split_sizes;
-use crate::rng::{seeded, shuffle};
+use crate::basics::rng::{seeded, shuffle};
 
 /// A group split's assignment and the rows each split got.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ pub fn group_assignment(groups: &[u32], n_groups: usize, ratios: &[u32], seed: u
     shuffle(&mut seeded(seed), &mut order);
     let position: Vec<usize> = order.clone();
     let mut by_size: Vec<usize> = (0..position.len()).collect();
-    crate::sort::sort_indices(&mut by_size, &|a, b| {
+    crate::basics::sort::sort_indices(&mut by_size, &|a, b| {
         group_rows[position[b]]
             .cmp(&group_rows[position[a]])
             .then(a.cmp(&b))

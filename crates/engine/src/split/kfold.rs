@@ -6,8 +6,8 @@
 //! class is spread over the folds as evenly as whole numbers allow.
 
 use super::assign::class_totals;
-use crate::error::{EngineError, Result};
-use crate::rng::{seeded, shuffle};
+use crate::basics::error::{EngineError, Result};
+use crate::basics::rng::{seeded, shuffle};
 
 /// The fold (`0..k`) of every row.
 ///

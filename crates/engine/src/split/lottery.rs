@@ -15,13 +15,13 @@
 //! Determinism: the report must be bit-identical on x86_64 and wasm32, so
 //! nothing that feeds it calls a libm function (`ln`, `exp`, `lgamma`,
 //! `powf` differ across platforms); only IEEE `+ − × ÷`, which are correctly
-//! rounded everywhere, exact powers of two, and [`crate::rng::unit_f64`].
+//! rounded everywhere, exact powers of two, and [`crate::basics::rng::unit_f64`].
 
 use super::allocate::stratified_allocation;
 use super::sizes::split_sizes;
 use super::{split_names, validate_ratios};
-use crate::error::{EngineError, Result};
-use crate::rng::{seeded, unit_f64};
+use crate::basics::error::{EngineError, Result};
+use crate::basics::rng::{seeded, unit_f64};
 use rand_core::RngCore;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

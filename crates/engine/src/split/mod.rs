@@ -7,23 +7,30 @@
 //! counts it achieved, and turns each trap into a sentence in `warnings`.
 //!
 //! Determinism: every assignment comes from integer-only draws on a ChaCha8
-//! stream ([`crate::rng`]), so a seed gives the same rows in the CLI and in
+//! stream ([`crate::basics::rng`]), so a seed gives the same rows in the CLI and in
 //! the browser. The golden fixture `tests/fixtures/split/golden.json` pins
 //! this; [`golden_assignment`] is the function to check it on any platform.
 //!
 //! Files: [`sizes`] (largest remainder), [`allocate`] (the stratified
 //! class-by-split table), [`assign`] (random and stratified rows), [`group`],
-//! [`time`], [`kfold`] (stratified k-fold), [`export`] (split files) and
-//! [`lottery`] (the split lottery).
+//! [`time`], [`kfold`] (stratified k-fold), [`export`] (split files),
+//! [`lottery`] (the split lottery), [`leakage`] with [`normalize`] (a
+//! scaler fitted on train only vs on all rows), and `requests` (the lab's
+//! [`Request`]s and [`handle`]).
 
 pub mod allocate;
 pub mod assign;
 pub mod export;
 pub mod group;
 pub mod kfold;
+pub mod leakage;
 pub mod lottery;
+pub mod normalize;
+mod requests;
 pub mod sizes;
 pub mod time;
+
+pub use requests::{handle, ExportedFile, Request, Response};
 
 pub use allocate::stratified_allocation;
 pub use assign::{random_assignment, stratified_assignment};
@@ -32,7 +39,7 @@ pub use kfold::stratified_kfold;
 pub use lottery::{lottery, LotteryReport};
 pub use sizes::split_sizes;
 
-use crate::error::{EngineError, Result};
+use crate::basics::error::{EngineError, Result};
 use crate::table::Table;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,6 +53,50 @@ pub enum Strategy {
     Stratified,
     Group,
     Time,
+}
+
+impl Strategy {
+    /// Every strategy, in the order the CLI's help and the lab list them.
+    pub const ALL: [Strategy; 4] = [
+        Strategy::Random,
+        Strategy::Stratified,
+        Strategy::Group,
+        Strategy::Time,
+    ];
+
+    /// The name used in the URL, on the command line and in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::Random => "random",
+            Strategy::Stratified => "stratified",
+            Strategy::Group => "group",
+            Strategy::Time => "time",
+        }
+    }
+}
+
+impl std::fmt::Display for Strategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Strategy {
+    type Err = EngineError;
+
+    /// The strategy named `text` (see [`Strategy::as_str`]).
+    fn from_str(text: &str) -> Result<Self> {
+        Strategy::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Strategy::ALL.iter().map(|s| s.as_str()).collect();
+                EngineError::bad_request(format!(
+                    "unknown split strategy \"{text}\" (one of {})",
+                    names.join(", ")
+                ))
+            })
+    }
 }
 
 /// A validated split request (`mlops split` and the Split lab).
@@ -460,4 +511,20 @@ fn quote_list(items: &[String], shown: usize) -> String {
         text.push(format!("{} more", items.len() - shown));
     }
     text.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strategy;
+
+    #[test]
+    fn strategy_names_are_one_set_for_url_cli_and_json() {
+        for s in Strategy::ALL {
+            assert_eq!(s.as_str().parse::<Strategy>().unwrap(), s);
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+        }
+        let e = "shuffled".parse::<Strategy>().unwrap_err();
+        assert!(e.is_usage() && e.to_string().contains("random, stratified, group, time"));
+    }
 }

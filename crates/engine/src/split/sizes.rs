@@ -36,7 +36,7 @@ pub fn largest_remainder(n: u64, weights: &[u64]) -> Vec<u64> {
     let assigned: u64 = sizes.iter().fold(0u64, |a, &s| a.saturating_add(s));
     let mut left = n.saturating_sub(assigned);
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    crate::sort::sort_indices(&mut order, &|a, b| {
+    crate::basics::sort::sort_indices(&mut order, &|a, b| {
         remainders[b].cmp(&remainders[a]).then(a.cmp(&b))
     });
     for &j in &order {

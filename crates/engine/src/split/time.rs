@@ -34,7 +34,7 @@ pub fn time_order(column: &Column) -> (Vec<usize>, usize) {
             .collect(),
         ColumnData::Categorical { codes, dictionary } => {
             // Rank the dictionary once (its entries are distinct).
-            let by_text = crate::sort::sorted_indices(dictionary.len(), &|a, b| {
+            let by_text = crate::basics::sort::sorted_indices(dictionary.len(), &|a, b| {
                 dictionary[a].cmp(&dictionary[b])
             });
             let mut rank = vec![0u32; dictionary.len()];
@@ -60,13 +60,13 @@ pub fn time_order(column: &Column) -> (Vec<usize>, usize) {
             })
             .collect(),
     };
-    (crate::sort::order_by_key(&keys), missing)
+    (crate::basics::sort::order_by_key(&keys), missing)
 }
 
 /// A `u64` that sorts like the number (`-0.0` as `0.0`; below `u64::MAX`
 /// for every finite value).
 fn ordered_bits(x: f64) -> u64 {
-    crate::sort::f64_order_key(if x == 0.0 { 0.0 } else { x })
+    crate::basics::sort::f64_order_key(if x == 0.0 { 0.0 } else { x })
 }
 
 /// Cuts the time order at the split sizes of [`split_sizes`]: the first

@@ -4,7 +4,7 @@
 //!
 //! 1. **Encoding.** The first bytes decide: a UTF-16 byte-order mark (`FF FE`
 //!    or `FE FF`) sends everything through a streaming UTF-16 decoder
-//!    (`crate::text_encoding`) to UTF-8;
+//!    (`crate::basics::text_encoding`) to UTF-8;
 //!    a UTF-8 mark is dropped; anything else is read as UTF-8. Why not decode
 //!    UTF-8 up front: CSV structure is ASCII, so the parser runs on raw bytes
 //!    and only distinct text values are decoded, once, at the end. The first
@@ -56,7 +56,7 @@
 mod infer;
 
 use super::{SourceInfo, Table};
-use crate::error::{EngineError, Position, Result};
+use crate::basics::error::{EngineError, Position, Result};
 use csv_core::ReadRecordResult;
 use infer::{decode_text, ColumnBuilder};
 
@@ -102,7 +102,7 @@ pub struct CsvLoader {
     /// The first bytes, held until the byte-order mark can be judged.
     head: Vec<u8>,
     encoding: Option<Encoding>,
-    utf16: Option<crate::text_encoding::Utf16Decoder>,
+    utf16: Option<crate::basics::text_encoding::Utf16Decoder>,
     utf16_replaced: bool,
     /// Decoded bytes held until the delimiter is known.
     sniff: Vec<u8>,
@@ -213,8 +213,8 @@ impl CsvLoader {
         };
         self.encoding = Some(encoding);
         self.utf16 = match encoding {
-            Encoding::Utf16Le => Some(crate::text_encoding::Utf16Decoder::new(false)),
-            Encoding::Utf16Be => Some(crate::text_encoding::Utf16Decoder::new(true)),
+            Encoding::Utf16Le => Some(crate::basics::text_encoding::Utf16Decoder::new(false)),
+            Encoding::Utf16Be => Some(crate::basics::text_encoding::Utf16Decoder::new(true)),
             Encoding::Utf8 => None,
         };
         skip

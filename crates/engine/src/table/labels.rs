@@ -124,10 +124,10 @@ pub fn sort_labels(labels: &[&str]) -> Vec<usize> {
         })
         .collect();
     match numbers {
-        Some(nums) => crate::sort::sort_indices(&mut idx, &|a, b| {
+        Some(nums) => crate::basics::sort::sort_indices(&mut idx, &|a, b| {
             nums[a].total_cmp(&nums[b]).then(labels[a].cmp(labels[b]))
         }),
-        None => crate::sort::sort_indices(&mut idx, &|a, b| labels[a].cmp(labels[b])),
+        None => crate::basics::sort::sort_indices(&mut idx, &|a, b| labels[a].cmp(labels[b])),
     }
     idx
 }

@@ -12,7 +12,7 @@ mod labels;
 pub use bitmap::Bitmap;
 pub use labels::{positive_index, sort_labels, ClassIndex};
 
-use crate::error::{EngineError, Result};
+use crate::basics::error::{EngineError, Result};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 

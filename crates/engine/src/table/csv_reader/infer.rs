@@ -397,7 +397,7 @@ impl ColumnBuilder {
 /// did it would be replaced rather than panic.
 pub(crate) fn decode_text(raw: Vec<u8>, windows_1252: bool) -> String {
     if windows_1252 {
-        crate::text_encoding::windows_1252_to_string(&raw)
+        crate::basics::text_encoding::windows_1252_to_string(&raw)
     } else {
         match String::from_utf8(raw) {
             Ok(s) => s,

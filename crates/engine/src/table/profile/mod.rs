@@ -197,7 +197,7 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
 /// Values that occur, by count descending, then value ascending.
 fn rank<'a>(counts: impl Iterator<Item = (&'a str, u64)>) -> Vec<TopValue> {
     let ranked: Vec<(&str, u64)> = counts.filter(|&(_, n)| n > 0).collect();
-    let order = crate::sort::sorted_indices(ranked.len(), &|a, b| {
+    let order = crate::basics::sort::sorted_indices(ranked.len(), &|a, b| {
         ranked[b]
             .1
             .cmp(&ranked[a].1)

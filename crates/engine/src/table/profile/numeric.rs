@@ -17,7 +17,7 @@
 //! histogram alike; the moments are summed in row order as before, so every
 //! number is unchanged.
 
-use crate::stats;
+use crate::basics::stats;
 
 /// Powers of ten that are exact in `f64`.
 const POW10: [f64; 16] = [
@@ -52,7 +52,7 @@ pub fn summarize(present: &mut [f64]) -> NumericSummary {
     let mean = stats::mean(present);
     let std = mean.and_then(|m| stats::sample_std_about(present, m));
     if !sort_as_decimals(present) {
-        crate::sort::sort_f64(present);
+        crate::basics::sort::sort_f64(present);
     }
     let sorted = &*present;
     let distinct = match sorted.first() {
@@ -154,7 +154,7 @@ fn sort_as_decimals(values: &mut [f64]) -> bool {
         return true;
     }
     let mut keys: Vec<u32> = values.iter().map(|&x| key(x) as u32).collect();
-    crate::sort::sort_u32(&mut keys);
+    crate::basics::sort::sort_u32(&mut keys);
     for (v, &k) in values.iter_mut().zip(&keys) {
         *v = back(u64::from(k));
     }

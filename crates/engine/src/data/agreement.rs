@@ -23,7 +23,7 @@
 //!   `p_j = Σ_i n_ij / (N m)`, `P_e = Σ_j p_j²`, `κ = (P̄ - P_e) / (1 - P_e)`;
 //!   `None` with a warning when `P_e = 1`.
 
-use crate::error::{EngineError, Result};
+use crate::basics::error::{EngineError, Result};
 use crate::table::{Column, Table};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};

@@ -82,12 +82,15 @@ mod tests {
     #[test]
     fn samples_unpack_to_their_exact_csv_text() {
         let sources = [
-            ("sample-defects", include_str!("../data/sample-defects.csv")),
+            (
+                "sample-defects",
+                include_str!("../../data/sample-defects.csv"),
+            ),
             (
                 "sample-breast-cancer",
-                include_str!("../data/sample-breast-cancer.csv"),
+                include_str!("../../data/sample-breast-cancer.csv"),
             ),
-            ("sample-iris", include_str!("../data/sample-iris.csv")),
+            ("sample-iris", include_str!("../../data/sample-iris.csv")),
         ];
         assert_eq!(sources.len(), super::SAMPLES.len());
         for (id, text) in sources {

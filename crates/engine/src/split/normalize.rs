@@ -20,8 +20,8 @@
 //! applied, as scikit-learn treats NaN. The fitted parameters are plain serde
 //! data, so the page can show them and a later request can reuse them.
 
-use crate::error::{EngineError, Result};
-use crate::stats;
+use crate::basics::error::{EngineError, Result};
+use crate::basics::stats;
 use crate::table::Table;
 use serde::{Deserialize, Serialize};
 

@@ -1,9 +1,9 @@
-//! The Split lab's what-ifs: the same class balance at another dataset size
-//! (for the lottery), and what changes when a scaler is fitted on all rows
-//! instead of train only (leakage).
+//! The leakage demo: what changes when a scaler is fitted on all rows
+//! instead of train only; and the same class balance at another dataset
+//! size, for the lottery replayed at 100 → 100,000 rows.
 
-use crate::error::{EngineError, Result};
-use crate::normalize::{ScaleMethod, Scaler};
+use crate::basics::error::{EngineError, Result};
+use crate::split::normalize::{ScaleMethod, Scaler};
 use crate::table::Table;
 use serde::{Deserialize, Serialize};
 

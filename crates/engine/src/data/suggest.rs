@@ -1,7 +1,7 @@
 //! Sensible defaults the labs start from, chosen from the data: the likely
 //! target column, and groups of label columns that could be annotators.
 
-use crate::samples;
+use crate::data::samples;
 use crate::table::{format_number, ColumnData, Table, MISSING_CODE};
 use std::collections::BTreeSet;
 

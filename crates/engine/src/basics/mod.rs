@@ -1,0 +1,8 @@
+//! What every lab uses: the engine's error type, the seeded RNG, its two
+//! sorts, the statistics that follow numpy, and text decoding.
+
+pub mod error;
+pub mod rng;
+pub mod sort;
+pub mod stats;
+pub mod text_encoding;
