@@ -30,11 +30,11 @@ lint:
 	cargo clippy -p mlops-playground --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p mlops-playground --target wasm32-unknown-unknown --no-default-features --lib --bin worker -- -D warnings
 
-# The engine must stay free of web and UI crates.
+# The engine must stay free of web, UI and plotting crates (on every target).
 engine-deps:
-	@if cargo tree -p mlops-engine --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters-canvas)( |$$)'; then \
-	  echo "error: mlops-engine depends on a web crate (above)"; exit 1; \
-	else echo "engine-deps: mlops-engine has no web or UI crates"; fi
+	@if cargo tree -p mlops-engine --target all --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|plotters|plotters-canvas|plotters-svg)( |$$)'; then \
+	  echo "error: mlops-engine depends on a web or plotting crate (above)"; exit 1; \
+	else echo "engine-deps: mlops-engine has no web, UI or plotting crates"; fi
 
 native-test:
 	cargo test --workspace

@@ -1,4 +1,5 @@
-//! Offering bytes as a file download (split CSVs), without any server.
+//! Offering bytes (split CSVs) or a data URL (chart PNGs) as a file
+//! download, without any server.
 
 use wasm_bindgen::JsCast;
 
@@ -12,6 +13,14 @@ pub fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("could not prepare {name}: {e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|e| format!("could not prepare {name}: {e:?}"))?;
+    offer_url(name, &url)?;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Starts a download of what `url` holds (an object or data URL), named
+/// `name`.
+pub fn offer_url(name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -19,9 +28,8 @@ pub fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
         .unchecked_into();
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! web-sys. Each wraps one browser API behind a small Rust function.
 
 pub mod answer;
+pub mod canvas;
 pub mod download;
 pub mod engine;
 pub mod location;

@@ -1,107 +1,59 @@
-//! Small SVG bar charts (histograms, value counts, lottery distributions).
+//! `Chart`: one chart of the chart layer on a `<canvas>`, with its hooks.
 //!
-//! The geometry is a plain function ([`bar_rects`]) tested natively; the
-//! component only draws the rectangles it is given. SVG scales crisply on a
-//! projector and is readable by tests (`rect` elements with `data-value`).
+//! The picture is drawn by `mlops-charts` (plotters) on the canvas at the
+//! device pixel ratio; the canvas carries the chart's numbers in
+//! `data-values` (JSON: label, lo, hi, value, highlight per bar) for tests,
+//! a sentence in `aria-label` for screen readers, and a "PNG" button
+//! downloads what it shows. The view draws; the numbers come from the
+//! engine's report through [`mlops_charts::Bars`].
 
 use leptos::prelude::*;
+use mlops_charts::Bars;
 
-/// One bar: position and size in the chart's coordinates, plus its value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub width: f64,
-    pub height: f64,
-    pub value: f64,
-}
-
-/// Bars for `values` in a `width` × `height` box, tallest bar full height, a
-/// 1-unit gap between bars. Negative or non-finite values draw as zero.
-pub fn bar_rects(values: &[f64], width: f64, height: f64) -> Vec<Rect> {
-    if values.is_empty() {
-        return Vec::new();
-    }
-    let max = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    let step = width / values.len() as f64;
-    let gap = if step > 3.0 { 1.0 } else { 0.0 };
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
-            let h = if max > 0.0 { v / max * height } else { 0.0 };
-            Rect {
-                x: i as f64 * step,
-                y: height - h,
-                width: (step - gap).max(0.5),
-                height: h,
-                value: v,
-            }
-        })
-        .collect()
-}
-
-/// A bar chart. `highlight` marks bars drawn in the accent colour;
-/// `labels` become each bar's tooltip.
+/// A bar chart `width` × `height` CSS pixels large (it shrinks with its
+/// container, keeping its shape). `file` names the PNG download.
 #[component]
-pub fn BarChart(
-    #[prop(into)] values: Signal<Vec<f64>>,
-    #[prop(into, optional)] labels: Signal<Vec<String>>,
-    #[prop(into, optional)] highlight: Signal<Vec<bool>>,
-    #[prop(default = 240.0)] width: f64,
-    #[prop(default = 64.0)] height: f64,
+pub fn Chart(
+    #[prop(into)] bars: Signal<Bars>,
+    width: u32,
+    height: u32,
     #[prop(optional)] testid: &'static str,
+    #[prop(into, optional)] file: String,
 ) -> impl IntoView {
-    let view_box = format!("0 0 {width} {height}");
-    let bars = move || {
-        let labels = labels.get();
-        let highlight = highlight.get();
-        bar_rects(&values.get(), width, height)
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let title = labels.get(i).cloned().unwrap_or_default();
-                let hot = highlight.get(i).copied().unwrap_or(false);
-                view! {
-                    <rect x=r.x y=r.y width=r.width height=r.height class:hot=hot
-                        data-value=r.value.to_string()>
-                        <title>{format!("{title}: {}", r.value)}</title>
-                    </rect>
-                }
-            })
-            .collect_view()
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let state = crate::state::AppState::get();
+    // Drawing is the one effect here: it paints a canvas, it writes no signal.
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else {
+            return;
+        };
+        bars.with(|b| {
+            if let Err(e) = crate::browser::canvas::draw(&el, b, width, height) {
+                state.error.set(Some(e));
+            }
+        });
+    });
+    let file = if file.is_empty() {
+        "chart.png".to_string()
+    } else {
+        file
     };
+    let download = move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            if let Err(e) = crate::browser::canvas::download_png(&el, &file) {
+                state.error.set(Some(e));
+            }
+        }
+    };
+    let size = format!("max-width: {width}px;");
+    let shape = format!("aspect-ratio: {width} / {height};");
     view! {
-        <svg class="bar-chart" viewBox=view_box preserveAspectRatio="none" role="img"
-            data-testid=(!testid.is_empty()).then_some(testid)>
-            {bars}
-        </svg>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tallest_bar_fills_height() {
-        let r = bar_rects(&[1.0, 4.0, 2.0], 30.0, 100.0);
-        assert_eq!(r.len(), 3);
-        assert_eq!(r[1].height, 100.0);
-        assert_eq!(r[1].y, 0.0);
-        assert_eq!(r[0].height, 25.0);
-        assert_eq!(r[2].x, 20.0);
-    }
-
-    #[test]
-    fn all_zero_and_bad_values() {
-        let r = bar_rects(&[0.0, f64::NAN, -1.0], 30.0, 10.0);
-        assert!(r.iter().all(|b| b.height == 0.0));
-        assert!(bar_rects(&[], 10.0, 10.0).is_empty());
+        <figure class="chart" style=size>
+            <canvas node_ref=canvas class="chart-canvas" style=shape role="img"
+                data-testid=(!testid.is_empty()).then_some(testid)
+                data-values=move || bars.with(Bars::values_json)
+                aria-label=move || bars.with(Bars::summary)></canvas>
+            <button class="png" type="button" title="Download this chart as a PNG" on:click=download>"PNG"</button>
+        </figure>
     }
 }

@@ -1,7 +1,7 @@
 // The Data lab: upload real-world CSV quirks, read the profile, keep the old
 // dataset when a file is broken, and check label agreement on the samples.
 import { test, expect } from '@playwright/test';
-import { openApp } from './helpers.mjs';
+import { openApp, chartIsDrawn } from './helpers.mjs';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +145,33 @@ test('the delimiter can be forced, and the file is read again', async ({ page })
   await page.getByTestId('delimiter-select').selectOption('tab');
   await expect(page.getByTestId('column-profile').first()).toHaveAttribute('data-column', 'a,1');
   await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '2');
+});
+
+test('each column card draws its chart, with its numbers in hooks and a PNG download', async ({ page }) => {
+  await openApp(page);
+  const card = page.locator('[data-testid="column-profile"][data-column="pit_count"]');
+  const chart = card.getByTestId('profile-chart');
+  await expect(chart).toBeVisible();
+  const bars = JSON.parse(await chart.getAttribute('data-values'));
+  const missing = Number(await stat(page, 'pit_count', 'missing').getAttribute('data-value'));
+  expect(bars.reduce((n, b) => n + b.value, 0)).toBe(100 - missing);
+  // Bars sit on the histogram's edges, from min to max.
+  expect(bars[0].lo).toBe(Number(await stat(page, 'pit_count', 'min').getAttribute('data-value')));
+  expect(bars.at(-1).hi).toBe(Number(await stat(page, 'pit_count', 'max').getAttribute('data-value')));
+  await expect(chart).toHaveAttribute('aria-label', /Histogram of "pit_count"/);
+  expect(await chartIsDrawn(chart)).toBe(true);
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'PNG' }).click();
+  expect((await download).suggestedFilename()).toBe('pit_count-histogram.png');
+});
+
+test('charts are sharp on a high-density screen', async ({ browser }) => {
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await openApp(page);
+  const chart = page.locator('[data-testid="column-profile"]').first().getByTestId('profile-chart');
+  await expect(chart).toBeVisible();
+  const { pixels, css } = await chart.evaluate((c) => ({ pixels: c.width, css: c.getBoundingClientRect().width }));
+  expect(pixels).toBeGreaterThanOrEqual(2 * Math.floor(css) - 2);
+  await context.close();
 });

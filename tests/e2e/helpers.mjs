@@ -16,3 +16,17 @@ export async function openApp(page, path = './') {
 export async function value(locator) {
   return locator.getAttribute('data-value');
 }
+
+/** True when a chart's canvas holds more than one colour (it was drawn). */
+export async function chartIsDrawn(locator) {
+  return locator.evaluate((canvas) => {
+    const { width, height } = canvas;
+    if (!width || !height) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    const first = data.slice(0, 4).join();
+    for (let i = 4; i < data.length; i += 4 * 7) {
+      if (`${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}` !== first) return true;
+    }
+    return false;
+  });
+}

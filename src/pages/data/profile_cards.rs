@@ -7,7 +7,7 @@
 //! file's profile is whole at once) and [`CARDS_PER_FRAME`] more each
 //! animation frame after it.
 
-use crate::components::BarChart;
+use crate::components::Chart;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::table::{ColumnKind, ColumnProfile};
@@ -134,33 +134,10 @@ fn card(c: &ColumnProfile) -> impl IntoView {
             })
             .collect()
     };
-    let (values, labels): (Vec<f64>, Vec<String>) = match &c.histogram {
-        Some(h) => h
-            .counts
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| {
-                let lo = h.edges.get(i).copied().unwrap_or(0.0);
-                let hi = h.edges.get(i + 1).copied().unwrap_or(0.0);
-                (
-                    n as f64,
-                    format!("{} – {}", fmt_stat(Some(lo)), fmt_stat(Some(hi))),
-                )
-            })
-            .unzip(),
-        None => {
-            let counts = if c.value_counts.is_empty() {
-                &c.top
-            } else {
-                &c.value_counts
-            };
-            counts
-                .iter()
-                .take(20)
-                .map(|t| (t.count as f64, t.value.clone()))
-                .unzip()
-        }
-    };
+    let chart = mlops_charts::Bars::from_profile(c).map(|bars| {
+        let file = format!("{}-histogram.png", c.name);
+        view! { <Chart bars=Signal::stored(bars) width=220 height=110 testid="profile-chart" file=file /> }
+    });
     let stat_rows = stats
         .into_iter()
         .map(|(k, key, value, v)| {
@@ -178,7 +155,7 @@ fn card(c: &ColumnProfile) -> impl IntoView {
                 <span class="col-name" title=c.name.clone()>{c.name.clone()}</span>
                 <span class=format!("kind {kind}")>{kind}</span>
             </header>
-            <BarChart values=values labels=labels width=200.0 height=48.0 />
+            {chart}
             <div class="stats">
                 <div class="stat" data-testid="profile-stat" data-stat="missing" data-value=c.missing.to_string()>
                     <span class="k">"missing"</span><span class="v">{c.missing}</span>

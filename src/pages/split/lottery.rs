@@ -5,11 +5,11 @@
 use super::dataset_key;
 use super::settings::{LOTTERY_SEEDS, LOTTERY_SIZES};
 use crate::browser::answer::latest_answer;
-use crate::components::BarChart;
+use crate::components::Chart;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
-use mlops_engine::split::lottery::{LotteryReport, ShareHistogram};
+use mlops_engine::split::lottery::LotteryReport;
 use mlops_engine::split::{self, SplitRequest};
 
 /// The lesson for a dataset of `rows` rows (the course's small vs big data).
@@ -19,24 +19,6 @@ fn advice(rows: u64) -> &'static str {
     } else {
         "On big data every random split lands close to the data's class balance: a random split is fine, and exact counts no longer matter."
     }
-}
-
-/// The engine's share histogram as chart bars, labels and highlight
-/// (formatting only: bin edges are `i · max / bins`).
-fn chart_of(h: &ShareHistogram) -> (Vec<f64>, Vec<String>, Vec<bool>) {
-    let n = h.seeds.len().max(1) as f64;
-    let values = h.seeds.iter().map(|&s| f64::from(s)).collect();
-    let labels = (0..h.seeds.len())
-        .map(|i| {
-            format!(
-                "{:.1}%–{:.1}%",
-                i as f64 * h.max / n * 100.0,
-                (i + 1) as f64 * h.max / n * 100.0
-            )
-        })
-        .collect();
-    let highlight = (0..h.seeds.len()).map(|i| i == h.target_bin).collect();
-    (values, labels, highlight)
 }
 
 fn size_label(rows: u64) -> String {
@@ -123,7 +105,8 @@ fn lottery_view(
         .skip(1)
         .filter_map(|s| {
             let c = s.classes.get(k)?;
-            let (values, bar_labels, highlight) = chart_of(&c.shares);
+            let bars = mlops_charts::Bars::from_shares(&c.shares, &label, &s.name);
+            let file = format!("lottery-{}.png", s.name);
             let exact = f64::from(c.target_seeds) / f64::from(report.seeds.max(1));
             let range = format!(
                 "90% of seeds: {:.1}% to {:.1}% \"{label}\" (balanced: {:.1}%)",
@@ -136,9 +119,7 @@ fn lottery_view(
                     <figcaption>
                         {format!("class \"{label}\" in {} ({} rows): balanced = {}", s.name, s.rows, c.target)}
                     </figcaption>
-                    <BarChart values=values labels=bar_labels highlight=highlight width=400.0 height=140.0
-                        testid="lottery-chart" />
-                    <div class="axis"><span>"0%"</span><span>"share of the split"</span><span>{format!("{:.0}%", c.shares.max * 100.0)}</span></div>
+                    <Chart bars=Signal::stored(bars) width=420 height=200 testid="lottery-chart" file=file />
                     <p data-testid="lottery-range" data-split=s.name.clone() data-p05=c.p05.to_string() data-p95=c.p95.to_string()>{range}</p>
                     <p class="dim">{format!("{:.1}% of seeds put exactly {} there", exact * 100.0, c.target)}</p>
                 </figure>
@@ -160,23 +141,5 @@ fn lottery_view(
         })}
         <div class="side-by-side">{charts}</div>
         <p class="advice">{advice(report.rows)}</p>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chart_marks_the_target_bin_and_labels_edges() {
-        let h = ShareHistogram {
-            max: 0.6,
-            seeds: vec![1, 0, 3, 0],
-            target_bin: 2,
-        };
-        let (v, l, hot) = chart_of(&h);
-        assert_eq!(v, vec![1.0, 0.0, 3.0, 0.0]);
-        assert_eq!(l[0], "0.0%–15.0%");
-        assert_eq!(hot, vec![false, false, true, false]);
     }
 }

@@ -1,0 +1,33 @@
+//! `mlops-charts`: every chart of MLOps Playground, drawn by plotters.
+//!
+//! A chart is a plain description built from an engine report ([`Bars`],
+//! from a column profile or a split-lottery histogram) and one function
+//! generic over plotters' `DrawingBackend` that draws it ([`draw_bars`]).
+//! The page draws on a `<canvas>` with plotters-canvas, scaled by the
+//! device pixel ratio so lines stay sharp on a projector; native tests and
+//! the CLI's `--plot` draw the same chart with the SVG backend
+//! ([`bars_svg`], feature `svg`). Each description also gives the numbers
+//! the page puts in `data-values` and the sentence it puts in `aria-label`,
+//! so tests and screen readers read the same values the picture shows.
+//!
+//! Architecture invariant: this crate never enters the worker or the
+//! engine; the engine does not know it exists.
+
+mod bars;
+mod draw;
+
+pub use bars::{Bar, Bars};
+#[cfg(feature = "svg")]
+pub use draw::bars_svg;
+pub use draw::draw_bars;
+
+/// The palette (Okabe–Ito, safe for the common colour-vision deficiencies).
+pub mod palette {
+    use plotters::style::RGBColor;
+    /// Bars.
+    pub const BAR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+    /// The highlighted band (the balanced count, the current value).
+    pub const HIGHLIGHT: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+    /// Axes and text.
+    pub const INK: RGBColor = RGBColor(0x33, 0x33, 0x33);
+}
