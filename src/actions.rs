@@ -2,7 +2,10 @@
 //! into the app's state. The previous dataset stays when a load fails.
 
 use crate::browser::engine::{self, Payload};
+use crate::labs::data::settings::DataSettings;
+use crate::labs::split::settings::SplitSettings;
 use crate::state::AppState;
+use crate::url_state::LabSettings;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::{data, split};
@@ -64,9 +67,12 @@ fn apply_load_from(
                 u.sample = sample;
                 if replacing {
                     // Column choices of the previous dataset do not carry over.
-                    for key in ["raters", "by", "scale"] {
-                        u.set(key, "");
-                    }
+                    let mut data = DataSettings::from_url(u);
+                    data.forget_columns();
+                    data.write(u);
+                    let mut split = SplitSettings::from_url(u);
+                    split.forget_columns();
+                    split.write(u);
                 }
             });
             state.dataset.set(Some(dataset));
@@ -109,7 +115,7 @@ pub fn download_split(state: AppState, split: String) {
     };
     let request = match state
         .url
-        .with_untracked(|u| crate::pages::split::settings::split_request(u, &target))
+        .with_untracked(|u| crate::labs::split::settings::split_request(u, &target))
     {
         Ok(r) => r,
         Err(e) => {

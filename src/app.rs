@@ -9,7 +9,7 @@
 use crate::browser::{engine, location};
 use crate::components::{Banner, BusyBar, DatasetBadge};
 use crate::lab::Lab;
-use crate::pages::{ComingLab, DataLab, SplitLab};
+use crate::labs;
 use crate::state::AppState;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -79,19 +79,11 @@ pub fn App() -> impl IntoView {
             <LifecycleNav />
             <BusyBar />
             <Banner />
-            <main class="lab">{move || lab_view(state.lab.get())}</main>
+            <main class="lab">{move || labs::view(state.lab.get())}</main>
             <footer class="footer">
                 "Everything runs in this browser tab: no data leaves your machine."
             </footer>
         </div>
-    }
-}
-
-fn lab_view(lab: Lab) -> AnyView {
-    match lab {
-        Lab::Data => view! { <DataLab /> }.into_any(),
-        Lab::Split => view! { <SplitLab /> }.into_any(),
-        other => view! { <ComingLab lab=other /> }.into_any(),
     }
 }
 
@@ -118,19 +110,19 @@ fn LifecycleNav() -> impl IntoView {
             let testid = format!("nav-{}", lab.slug());
             let current = move || state.lab.get() == lab;
             view! {
-                <li class="step" class:current=current class:built=lab.is_built()>
+                <li class="step" class:current=current class:built=labs::entry(lab).view.is_some()>
                     <a
                         href=href
                         data-testid=testid
                         aria-current=move || current().then_some("page")
-                        title=lab.lesson()
+                        title=labs::entry(lab).lesson
                         on:click=move |ev| {
                             ev.prevent_default();
                             go(lab);
                         }
                     >
                         <span class="num">{i + 1}</span>
-                        <span class="label">{lab.title()}</span>
+                        <span class="label">{labs::entry(lab).title}</span>
                     </a>
                 </li>
             }

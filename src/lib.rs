@@ -18,7 +18,7 @@ pub mod browser;
 pub mod components;
 pub mod lab;
 #[cfg(feature = "ui")]
-pub mod pages;
+pub mod labs;
 #[cfg(feature = "ui")]
 pub mod state;
 pub mod url_state;

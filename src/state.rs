@@ -5,7 +5,7 @@
 //! the only writers of engine results.
 
 use crate::lab::Lab;
-use crate::url_state::UrlState;
+use crate::url_state::{LabSettings, UrlState};
 use leptos::prelude::*;
 use mlops_engine::data::agreement::AgreementReport;
 use mlops_engine::data::DatasetSummary;
@@ -71,14 +71,18 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// A URL setting, or `default` when absent.
-    pub fn setting(&self, key: &str, default: &str) -> String {
-        self.url
-            .with(|u| u.get(key).map(str::to_string))
-            .unwrap_or_else(|| default.to_string())
+    /// A lab's settings, as the URL holds them (tracked: a view reading
+    /// them follows the URL).
+    pub fn settings<S: LabSettings>(&self) -> S {
+        self.url.with(S::from_url)
     }
 
-    pub fn set_setting(&self, key: &str, value: &str) {
-        self.url.update(|u| u.set(key, value));
+    /// Changes a lab's settings and writes them back to the URL.
+    pub fn update_settings<S: LabSettings>(&self, change: impl FnOnce(&mut S)) {
+        self.url.update(|u| {
+            let mut s = S::from_url(u);
+            change(&mut s);
+            s.write(u);
+        });
     }
 }

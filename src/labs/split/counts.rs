@@ -156,11 +156,7 @@ pub fn SelectedCounts(
     move || {
         let r = report.get()?.ok()?;
         let table = CountTable::of(&r);
-        let title = format!(
-            "{} split, seed {}",
-            super::settings::strategy_slug(r.strategy),
-            r.seed
-        );
+        let title = format!("{} split, seed {}", r.strategy.as_str(), r.seed);
         let downloads = r
             .splits
             .iter()

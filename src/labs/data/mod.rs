@@ -3,6 +3,7 @@
 
 mod agreement;
 mod profile_cards;
+pub mod settings;
 pub use profile_cards::fmt_stat;
 mod source;
 
@@ -28,6 +29,11 @@ pub fn size_guidance(rows: u64) -> (&'static str, &'static str) {
     }
 }
 
+/// The lab's view, for the registry.
+pub fn view() -> AnyView {
+    view! { <DataLab /> }.into_any()
+}
+
 #[component]
 pub fn DataLab() -> impl IntoView {
     let state = AppState::get();
@@ -40,7 +46,7 @@ pub fn DataLab() -> impl IntoView {
         <div class="lab-grid">
             <section class="card intro">
                 <h1>"Data"</h1>
-                <p class="lesson">{crate::lab::Lab::Data.lesson()}</p>
+                <p class="lesson">{super::entry(crate::lab::Lab::Data).lesson}</p>
                 <source::DataSource />
             </section>
             <Summary />

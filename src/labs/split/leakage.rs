@@ -2,8 +2,9 @@
 //! test; fitting it on all rows lets dev/test leak into training.
 
 use super::dataset_key;
+use super::settings;
 use crate::browser::answer::latest_answer;
-use crate::pages::data::fmt_stat;
+use crate::labs::data::fmt_stat;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -33,7 +34,7 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             .unwrap_or_default()
     });
     let column = move || {
-        let chosen = state.setting("scale", "");
+        let chosen = settings::current(state).scale.unwrap_or_default();
         let cols = numeric.get();
         if cols.contains(&chosen) {
             Some(chosen)
@@ -59,7 +60,7 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             <h2>"Normalize with train statistics only"</h2>
             <label class="field">
                 <span>"Numeric column"</span>
-                <select data-testid="scale-column" on:change=move |ev| state.set_setting("scale", &event_target_value(&ev))>
+                <select data-testid="scale-column" on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.scale = Some(v).filter(|v| !v.is_empty())) }>
                     <For each=move || numeric.get() key=|c| c.clone() let:c>
                         <option value=c.clone() selected=move || column().as_deref() == Some(c.as_str())>{c.clone()}</option>
                     </For>

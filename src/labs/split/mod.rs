@@ -12,7 +12,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::split::{self, SplitReport, SplitRequest, Strategy};
-use settings::{parse_strategy, split_request, strategy_slug};
+use settings::parse_strategy;
 
 /// The working dataset's identity: requests re-run when it changes.
 pub fn dataset_key(state: AppState) -> Option<u64> {
@@ -22,11 +22,11 @@ pub fn dataset_key(state: AppState) -> Option<u64> {
 /// The group/time column in effect: the URL's, else a sensible default for
 /// the strategy (a label-like column for groups, a numeric one for time).
 pub fn effective_by(state: AppState) -> Option<String> {
-    let chosen = state.setting("by", "");
-    if !chosen.is_empty() {
+    let settings = settings::current(state);
+    if let Some(chosen) = settings.by {
         return Some(chosen);
     }
-    let strategy = parse_strategy(&state.setting("strategy", "stratified"));
+    let strategy = settings.strategy;
     let target = state.target.get().unwrap_or_default();
     state.dataset.with(|d| {
         let d = d.as_ref()?;
@@ -50,13 +50,7 @@ pub fn effective_by(state: AppState) -> Option<String> {
 pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> {
     let target = state.target.get()?;
     let by = effective_by(state);
-    Some(state.url.with(|u| {
-        let mut u = u.clone();
-        if let Some(by) = by {
-            u.set("by", &by);
-        }
-        split_request(&u, &target)
-    }))
+    Some(settings::current(state).request(&target, by))
 }
 
 /// The split report in a worker's answer, or its error.
@@ -66,6 +60,11 @@ pub fn split_report(answer: &Response) -> Result<SplitReport, String> {
         Response::Error { message, .. } => Err(message.clone()),
         _ => Err("unexpected answer from the engine".into()),
     }
+}
+
+/// The lab's view, for the registry.
+pub fn view() -> AnyView {
+    view! { <SplitLab /> }.into_any()
 }
 
 #[component]
@@ -99,7 +98,7 @@ pub fn SplitLab() -> impl IntoView {
         <div class="lab-grid">
             <section class="card intro">
                 <h1>"Split"</h1>
-                <p class="lesson">{crate::lab::Lab::Split.lesson()}</p>
+                <p class="lesson">{super::entry(crate::lab::Lab::Split).lesson}</p>
                 <Controls />
                 {move || error().map(|e| view! {
                     <div class="error-banner" role="alert" data-testid="error-banner">{e}</div>
@@ -118,7 +117,7 @@ pub fn SplitLab() -> impl IntoView {
 #[component]
 fn Controls() -> impl IntoView {
     let state = AppState::get();
-    let strategy = move || parse_strategy(&state.setting("strategy", "stratified"));
+    let strategy = move || settings::current(state).strategy;
     let columns = move || state.column_names();
     // Targets are offered label columns first; the rest (ids, measurements)
     // are still choosable, under a heading that says why they are odd.
@@ -157,9 +156,9 @@ fn Controls() -> impl IntoView {
             <label class="field">
                 <span>"Strategy"</span>
                 <select data-testid="split-strategy"
-                    on:change=move |ev| state.set_setting("strategy", &event_target_value(&ev))>
+                    on:change=move |ev| { let v = parse_strategy(&event_target_value(&ev)); settings::update(state, |s| s.strategy = v) }>
                     {options.into_iter().map(|s| {
-                        let slug = strategy_slug(s);
+                        let slug = s.as_str();
                         let label = if s == Strategy::Stratified { "stratified (balanced)" } else { slug };
                         view! { <option value=slug selected=move || strategy() == s>{label}</option> }
                     }).collect_view()}
@@ -168,19 +167,19 @@ fn Controls() -> impl IntoView {
             <label class="field">
                 <span>"Ratios (train,dev,test %)"</span>
                 <input type="text" data-testid="split-ratios"
-                    prop:value=move || state.setting("ratios", settings::DEFAULT_RATIOS)
-                    on:change=move |ev| state.set_setting("ratios", &event_target_value(&ev)) />
+                    prop:value=move || settings::current(state).ratios
+                    on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.ratios = v) } />
             </label>
             <label class="field">
                 <span>"Seed"</span>
                 <input type="number" min="0" step="1" data-testid="split-seed"
-                    prop:value=move || state.setting("seed", "0")
-                    on:change=move |ev| state.set_setting("seed", &event_target_value(&ev)) />
+                    prop:value=move || settings::current(state).seed
+                    on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.seed = v) } />
             </label>
             <label class="field" class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
                 <span>"Group / time column"</span>
                 <select data-testid="split-by-select"
-                    on:change=move |ev| state.set_setting("by", &event_target_value(&ev))>
+                    on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.by = Some(v).filter(|v| !v.is_empty())) }>
                     <option value="">"—"</option>
                     <For each=columns key=|c| c.clone() let:c>
                         <option value=c.clone() selected=move || effective_by(state).as_deref() == Some(c.as_str())>{c.clone()}</option>

@@ -3,6 +3,7 @@
 //! The raters start as the columns that look like the target's annotators;
 //! the user can tick others (kept in the URL as `raters`).
 
+use super::settings::DataSettings;
 use crate::browser::answer::latest_answer;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -13,16 +14,12 @@ use mlops_engine::data::agreement::AgreementReport;
 /// The raters named in the URL that are label columns of the dataset;
 /// `None` when the user has not chosen (the suggestion applies).
 fn chosen_raters(state: AppState) -> Option<Vec<String>> {
-    let setting = state.setting("raters", "");
-    if setting.is_empty() {
-        return None;
-    }
+    let chosen = state.settings::<DataSettings>().rater_list()?;
     let candidates = state.label_columns();
     Some(
-        setting
-            .split(',')
+        chosen
+            .into_iter()
             .filter(|r| candidates.iter().any(|c| c == r))
-            .map(str::to_string)
             .collect(),
     )
 }
@@ -66,7 +63,7 @@ pub fn AgreementPanel() -> impl IntoView {
         } else {
             raters.join(",")
         };
-        state.set_setting("raters", &value);
+        state.update_settings::<DataSettings>(|s| s.raters = Some(value));
     };
     move || {
         if candidates.with(|c| c.len() < 2) {

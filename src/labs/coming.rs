@@ -27,8 +27,8 @@ pub fn ComingLab(lab: Lab) -> impl IntoView {
     };
     view! {
         <section class="card coming" data-testid="lab-coming">
-            <h1>{lab.title()} " lab"</h1>
-            <p class="lesson">{lab.lesson()}</p>
+            <h1>{super::entry(lab).title} " lab"</h1>
+            <p class="lesson">{super::entry(lab).lesson}</p>
             <p class="badge">"Coming in a later release."</p>
             <ul>{plan.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
         </section>

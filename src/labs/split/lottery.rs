@@ -3,7 +3,7 @@
 //! spread shrinks as the dataset grows.
 
 use super::dataset_key;
-use super::settings::{LOTTERY_SEEDS, LOTTERY_SIZES};
+use super::settings::{self, LOTTERY_SEEDS, LOTTERY_SIZES};
 use crate::browser::answer::latest_answer;
 use crate::components::Chart;
 use crate::state::AppState;
@@ -33,7 +33,7 @@ fn size_label(rows: u64) -> String {
 #[component]
 pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
-    let rows = move || state.setting("size", "").parse::<u64>().ok();
+    let rows = move || settings::current(state).size;
     let answer = latest_answer(move || {
         let _ = dataset_key(state);
         let req = request.get()?;
@@ -59,7 +59,6 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
         );
         v.into_iter()
             .map(|(r, label)| {
-                let value = r.map(|x| x.to_string()).unwrap_or_default();
                 let testid = format!(
                     "lottery-size-{}",
                     r.map(|x| x.to_string()).unwrap_or_else(|| "own".into())
@@ -67,7 +66,7 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
                 let current = move || rows() == r;
                 view! {
                     <button class="seg" class:current=current data-testid=testid
-                        on:click=move |_| state.set_setting("size", &value)>{label}</button>
+                        on:click=move |_| settings::update(state, |s| s.size = r)>{label}</button>
                 }
             })
             .collect_view()

@@ -1,0 +1,70 @@
+//! One folder per lab, and the registry: the one table of labs that the
+//! shell, the lifecycle navigation and the "coming" view read.
+//!
+//! Adding a lab: a folder here (its view, its typed settings), one line in
+//! [`REGISTRY`]; the engine and the CLI each have their own one-line
+//! registry (see ARCHITECTURE.md, "Adding a lab").
+
+mod coming;
+pub mod data;
+pub mod split;
+
+use crate::lab::Lab;
+use leptos::prelude::*;
+
+/// A lab as the page shows it.
+pub struct LabEntry {
+    pub lab: Lab,
+    pub title: &'static str,
+    /// The lesson, one sentence.
+    pub lesson: &'static str,
+    /// The lab's view; `None` while it is not built (an honest "coming"
+    /// view shows instead).
+    pub view: Option<fn() -> AnyView>,
+}
+
+/// Every lab, in lifecycle order.
+pub const REGISTRY: [LabEntry; 6] = [
+    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: None },
+    LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: Some(data::view) },
+    LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: Some(split::view) },
+    LabEntry { lab: Lab::Model, title: "Model", lesson: "Measure a model the way scikit-learn does, and move the threshold to see the trade-offs.", view: None },
+    LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: None },
+    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: None },
+];
+
+/// The registry's entry of `lab`.
+pub fn entry(lab: Lab) -> &'static LabEntry {
+    REGISTRY
+        .iter()
+        .find(|e| e.lab == lab)
+        .unwrap_or(&REGISTRY[1])
+}
+
+/// The view of `lab`: the lab itself, or its "coming" view.
+pub fn view(lab: Lab) -> AnyView {
+    match entry(lab).view {
+        Some(view) => view(),
+        None => view! { <coming::ComingLab lab=lab /> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_lists_every_lab_once_in_lifecycle_order() {
+        let labs: Vec<Lab> = REGISTRY.iter().map(|e| e.lab).collect();
+        assert_eq!(labs, Lab::ALL.to_vec());
+        assert!(REGISTRY
+            .iter()
+            .all(|e| !e.title.is_empty() && e.lesson.ends_with('.')));
+        let built: Vec<&str> = REGISTRY
+            .iter()
+            .filter(|e| e.view.is_some())
+            .map(|e| e.title)
+            .collect();
+        assert_eq!(built, vec!["Data", "Split"]);
+    }
+}
