@@ -7,7 +7,6 @@
 use crate::lab::Lab;
 use crate::url_state::{LabSettings, UrlState};
 use leptos::prelude::*;
-use mlops_engine::data::agreement::AgreementReport;
 use mlops_engine::data::DatasetSummary;
 use mlops_engine::table::ProfileReport;
 
@@ -17,10 +16,11 @@ pub struct AppState {
     pub lab: RwSignal<Lab>,
     /// The working dataset, once the worker has loaded it.
     pub dataset: RwSignal<Option<DatasetSummary>>,
+    /// The working dataset's profile: it comes with every load (the shell's
+    /// action), and the Data lab shows it.
     pub profile: RwSignal<Option<ProfileReport>>,
     /// The target (label) column chosen in the Data lab; carried to every lab.
     pub target: RwSignal<Option<String>>,
-    pub agreement: RwSignal<Option<AgreementReport>>,
     /// Progress 0..1 while the worker is busy.
     pub busy: RwSignal<Option<f64>>,
     /// The user-facing error, if any (shown in `error-banner`).
@@ -36,7 +36,6 @@ impl AppState {
             dataset: RwSignal::new(None),
             profile: RwSignal::new(None),
             target: RwSignal::new(initial.target.clone()),
-            agreement: RwSignal::new(None),
             busy: RwSignal::new(None),
             error: RwSignal::new(None),
             url: RwSignal::new(initial),

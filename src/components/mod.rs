@@ -3,7 +3,10 @@
 mod banner;
 mod chart;
 mod dataset_badge;
+pub mod format;
+mod lab_parts;
 
 pub use banner::{Banner, BusyBar, Warnings};
 pub use chart::Chart;
 pub use dataset_badge::DatasetBadge;
+pub use lab_parts::{answer_view, ColumnSelect, LabIntro};

@@ -4,10 +4,9 @@
 mod agreement;
 mod profile_cards;
 pub mod settings;
-pub use profile_cards::fmt_stat;
 mod source;
 
-use crate::components::Warnings;
+use crate::components::{LabIntro, Warnings};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -44,11 +43,9 @@ pub fn DataLab() -> impl IntoView {
     });
     view! {
         <div class="lab-grid">
-            <section class="card intro">
-                <h1>"Data"</h1>
-                <p class="lesson">{super::entry(crate::lab::Lab::Data).lesson}</p>
+            <LabIntro lab=crate::lab::Lab::Data>
                 <source::DataSource />
-            </section>
+            </LabIntro>
             <Summary />
             <Warnings items=warnings />
             <agreement::AgreementPanel />

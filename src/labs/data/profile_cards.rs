@@ -7,6 +7,7 @@
 //! file's profile is whole at once) and [`CARDS_PER_FRAME`] more each
 //! animation frame after it.
 
+use crate::components::format::{fmt_stat, raw};
 use crate::components::Chart;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -82,25 +83,6 @@ fn kind_name(kind: ColumnKind) -> &'static str {
         ColumnKind::Numeric => "numeric",
         ColumnKind::Categorical => "categorical",
         ColumnKind::Boolean => "boolean",
-    }
-}
-
-/// A value's raw form for `data-value`: full precision, `null` when undefined.
-pub fn raw(x: Option<f64>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_else(|| "null".into())
-}
-
-/// A number for a stat row: up to 4 decimals, `—` when undefined.
-pub fn fmt_stat(x: Option<f64>) -> String {
-    match x {
-        None => "—".into(),
-        Some(v) if v.abs() < 1e-12 => "0".into(),
-        Some(v) if v.abs() >= 1e6 || (v != 0.0 && v.abs() < 1e-3) => format!("{v:.3e}"),
-        Some(v) => {
-            let s = format!("{v:.4}");
-            let s = s.trim_end_matches('0').trim_end_matches('.');
-            s.to_string()
-        }
     }
 }
 

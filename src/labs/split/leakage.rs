@@ -4,7 +4,8 @@
 use super::dataset_key;
 use super::settings;
 use crate::browser::answer::latest_answer;
-use crate::labs::data::fmt_stat;
+use crate::components::format::fmt_stat;
+use crate::components::{answer_view, ColumnSelect};
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -48,23 +49,21 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
         let column = column()?;
         Some(Request::Split(split::Request::Leakage { split, column }))
     });
-    let body = move || match answer.get()? {
-        Response::Split(split::Response::Leakage(r)) => Some(report_view(&r).into_any()),
-        Response::Error { message, .. } => {
-            Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
-        }
-        _ => None,
+    let body = move || {
+        answer_view(answer.get(), |a| match a {
+            Response::Split(split::Response::Leakage(r)) => Some(report_view(&r).into_any()),
+            _ => None,
+        })
     };
+    let pick = Callback::new(move |v: String| {
+        settings::update(state, |s| s.scale = Some(v).filter(|v| !v.is_empty()))
+    });
     view! {
         <section class="card wide leakage">
             <h2>"Normalize with train statistics only"</h2>
             <label class="field">
                 <span>"Numeric column"</span>
-                <select data-testid="scale-column" on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.scale = Some(v).filter(|v| !v.is_empty())) }>
-                    <For each=move || numeric.get() key=|c| c.clone() let:c>
-                        <option value=c.clone() selected=move || column().as_deref() == Some(c.as_str())>{c.clone()}</option>
-                    </For>
-                </select>
+                <ColumnSelect testid="scale-column" columns=numeric selected=Signal::derive(column) on_pick=pick />
             </label>
             {body}
         </section>

@@ -5,7 +5,7 @@
 use super::dataset_key;
 use super::settings::{self, LOTTERY_SEEDS, LOTTERY_SIZES};
 use crate::browser::answer::latest_answer;
-use crate::components::Chart;
+use crate::components::{answer_view, Chart};
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -71,16 +71,15 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             })
             .collect_view()
     };
-    let body = move || match answer.get()? {
-        Response::Split(split::Response::Lottery {
-            report,
-            labels,
-            positive,
-        }) => Some(lottery_view(&report, &labels, positive).into_any()),
-        Response::Error { message, .. } => {
-            Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
-        }
-        _ => None,
+    let body = move || {
+        answer_view(answer.get(), |a| match a {
+            Response::Split(split::Response::Lottery {
+                report,
+                labels,
+                positive,
+            }) => Some(lottery_view(&report, &labels, positive).into_any()),
+            _ => None,
+        })
     };
     view! {
         <section class="card wide lottery">

@@ -7,7 +7,7 @@ mod lottery;
 pub mod settings;
 
 use crate::browser::answer::latest_answer;
-use crate::components::Warnings;
+use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -96,14 +96,12 @@ pub fn SplitLab() -> impl IntoView {
     let error = move || settings_error().or_else(|| report_signal.get().and_then(|r| r.err()));
     view! {
         <div class="lab-grid">
-            <section class="card intro">
-                <h1>"Split"</h1>
-                <p class="lesson">{super::entry(crate::lab::Lab::Split).lesson}</p>
+            <LabIntro lab=crate::lab::Lab::Split>
                 <Controls />
                 {move || error().map(|e| view! {
                     <div class="error-banner" role="alert" data-testid="error-banner">{e}</div>
                 })}
-            </section>
+            </LabIntro>
             <counts::SelectedCounts report=report_signal />
             <counts::Comparison request=request />
             <Warnings items=warnings />
@@ -118,6 +116,9 @@ pub fn SplitLab() -> impl IntoView {
 fn Controls() -> impl IntoView {
     let state = AppState::get();
     let strategy = move || settings::current(state).strategy;
+    let pick_by = Callback::new(move |v: String| {
+        settings::update(state, |s| s.by = Some(v).filter(|v| !v.is_empty()))
+    });
     let columns = move || state.column_names();
     // Targets are offered label columns first; the rest (ids, measurements)
     // are still choosable, under a heading that says why they are odd.
@@ -178,13 +179,8 @@ fn Controls() -> impl IntoView {
             </label>
             <label class="field" class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
                 <span>"Group / time column"</span>
-                <select data-testid="split-by-select"
-                    on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.by = Some(v).filter(|v| !v.is_empty())) }>
-                    <option value="">"—"</option>
-                    <For each=columns key=|c| c.clone() let:c>
-                        <option value=c.clone() selected=move || effective_by(state).as_deref() == Some(c.as_str())>{c.clone()}</option>
-                    </For>
-                </select>
+                <ColumnSelect testid="split-by-select" none="—" columns=Signal::derive(columns)
+                    selected=Signal::derive(move || effective_by(state)) on_pick=pick_by />
             </label>
         </div>
     }

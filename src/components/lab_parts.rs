@@ -1,0 +1,55 @@
+//! Pieces every lab writes the same way: the intro card (title and lesson
+//! from the registry), a worker answer shown as its report or its error,
+//! and a picker of the dataset's columns.
+
+use crate::lab::Lab;
+use leptos::prelude::*;
+use mlops_engine::api::Response;
+
+/// The lab's first card: its title and lesson (from `labs::REGISTRY`),
+/// then the lab's own controls.
+#[component]
+pub fn LabIntro(lab: Lab, children: Children) -> impl IntoView {
+    let entry = crate::labs::entry(lab);
+    view! {
+        <section class="card intro">
+            <h1>{entry.title}</h1>
+            <p class="lesson">{entry.lesson}</p>
+            {children()}
+        </section>
+    }
+}
+
+/// A worker's answer as a view: `report` turns the lab's own answer into
+/// its view; an error shows as a `warning`; nothing while none has come.
+pub fn answer_view(
+    answer: Option<Response>,
+    report: impl FnOnce(Response) -> Option<AnyView>,
+) -> Option<AnyView> {
+    match answer? {
+        Response::Error { message, .. } => {
+            Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
+        }
+        other => report(other),
+    }
+}
+
+/// A `<select>` of columns, `testid` its hook; `on_pick` hears the chosen
+/// name (`""` for the empty choice when `none` labels one).
+#[component]
+pub fn ColumnSelect(
+    #[prop(into)] columns: Signal<Vec<String>>,
+    #[prop(into)] selected: Signal<Option<String>>,
+    on_pick: Callback<String>,
+    testid: &'static str,
+    #[prop(optional)] none: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <select data-testid=testid on:change=move |ev| on_pick.run(event_target_value(&ev))>
+            {none.map(|label| view! { <option value="">{label}</option> })}
+            <For each=move || columns.get() key=|c| c.clone() let:c>
+                <option value=c.clone() selected=move || selected.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
+            </For>
+        </select>
+    }
+}
