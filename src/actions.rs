@@ -2,6 +2,7 @@
 //! into the app's state. The previous dataset stays when a load fails.
 
 use crate::browser::engine::{self, Payload};
+use crate::browser::files::UserFile;
 use crate::labs::data::settings::DataSettings;
 use crate::labs::split::settings::SplitSettings;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
 
 /// Loads a user's file through the worker, which reads the file itself.
 /// `delimiter` is one character or `tab`; `None` detects it.
-pub fn load_file(state: AppState, file: web_sys::File, delimiter: Option<String>) {
+pub fn load_file(state: AppState, file: UserFile, delimiter: Option<String>) {
     state.busy.set(Some(0.0));
     let request = Request::Data(data::Request::LoadCsv {
         name: file.name(),
@@ -49,7 +50,7 @@ fn apply_load_from(
     state: AppState,
     response: Response,
     sample: Option<String>,
-    source: Option<web_sys::File>,
+    source: Option<UserFile>,
 ) {
     match response {
         Response::Data(data::Response::Loaded { dataset, profile }) => {
@@ -92,7 +93,7 @@ fn apply_load_from(
 thread_local! {
     /// The user's last loaded file: re-read for exports (the worker keeps only
     /// typed columns, not the text).
-    static SOURCE_FILE: std::cell::RefCell<Option<web_sys::File>> = const { std::cell::RefCell::new(None) };
+    static SOURCE_FILE: std::cell::RefCell<Option<UserFile>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Reads the last uploaded file again with another delimiter (`None`:

@@ -5,5 +5,6 @@ pub mod answer;
 pub mod canvas;
 pub mod download;
 pub mod engine;
+pub mod files;
 pub mod location;
 pub mod panic;

@@ -2,10 +2,10 @@
 //! samples. The file's bytes go to the worker; nothing is parsed here.
 
 use crate::actions;
+use crate::browser::files;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::data::samples::SAMPLES;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataSource() -> impl IntoView {
@@ -14,25 +14,17 @@ pub fn DataSource() -> impl IntoView {
     // "" = detect; else one character or "tab".
     let delimiter = RwSignal::new(String::new());
     let chosen = move || Some(delimiter.get_untracked()).filter(|d| !d.is_empty());
-    let take_first = move |files: Option<web_sys::FileList>| {
-        if let Some(file) = files.and_then(|f| f.get(0)) {
-            actions::load_file(state, file, chosen());
-        }
-    };
     let on_change = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            take_first(input.files());
-            // Let the same file be chosen again after it is fixed.
-            input.set_value("");
+        if let Some(file) = files::from_input(&ev) {
+            actions::load_file(state, file, chosen());
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        take_first(ev.data_transfer().and_then(|d| d.files()));
+        if let Some(file) = files::from_drop(&ev) {
+            actions::load_file(state, file, chosen());
+        }
     };
     let samples = SAMPLES
         .iter()

@@ -3,7 +3,7 @@
 //! Why not `encoding_rs`: its decoders dispatch over every encoding it knows,
 //! so using any of them links all of its tables (about 170 KB of wasm in the
 //! worker). We need three: UTF-8 (native), UTF-16 with a byte-order mark
-//! (streamed, since the browser feeds 1 MiB chunks that may split a code
+//! (streamed, since the browser feeds the chunks of a `File`'s stream, which may split a code
 //! unit or a surrogate pair), and Windows-1252 (the fallback for bytes that
 //! are not UTF-8, a fixed 128-entry table).
 

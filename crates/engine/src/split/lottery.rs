@@ -127,7 +127,7 @@ pub struct LotterySplit {
     pub classes: Vec<LotteryClass>,
 }
 
-/// The lottery's answer (through the worker to the page as JSON).
+/// The lottery's answer (to the page as postcard bytes, in the CLI as JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LotteryReport {
     pub seeds: u32,

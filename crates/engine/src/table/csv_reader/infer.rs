@@ -1,7 +1,8 @@
 //! Type inference while streaming: one [`ColumnBuilder`] per column.
 //!
-//! Why streaming inference: the browser reads a file in 1 MiB slices and must
-//! not keep the text, so each value is typed the moment it is read. A column
+//! Why streaming inference: the browser's worker reads a file chunk by chunk
+//! (as `File.stream()` delivers it) and must not keep the text, so each value
+//! is typed the moment it is read. A column
 //! starts undecided; its first non-missing value makes it numeric (a decimal
 //! number) or textual. A numeric column stays numeric until a value that is
 //! not a number appears; then it becomes textual, and the numbers read so far
