@@ -23,10 +23,11 @@ if (( kib > BUDGET_KIB )); then echo "note: $((kib - BUDGET_KIB)) KiB over the b
 if (( kib > CEILING_KIB )); then echo "error: over the size ceiling (a regression)"; exit 1; fi
 # Each lab's share, by the linked binaries' function names (an estimate:
 # scripts/wasm_shares.py). The worker must hold no chart code.
+linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"
 echo "page, by part:"
-python3 scripts/wasm_shares.py target/wasm32-unknown-unknown/release-ui/app.wasm dist/app-*_bg.wasm
+python3 scripts/wasm_shares.py "$linked/release-ui/app.wasm" dist/app-*_bg.wasm
 echo "worker, by part:"
-python3 scripts/wasm_shares.py target/wasm32-unknown-unknown/release-worker/worker.wasm dist/worker_bg.wasm --forbid charts
+python3 scripts/wasm_shares.py "$linked/release-worker/worker.wasm" dist/worker_bg.wasm --forbid charts
 if cargo tree -q -p mlops-playground --no-default-features --target wasm32-unknown-unknown -e normal --prefix none | grep -qE '^(plotters|plotters-canvas|leptos) '; then
   echo "error: the worker's build (no default features) depends on plotters or leptos"; exit 1
 fi
