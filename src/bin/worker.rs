@@ -2,8 +2,8 @@
 //! the page's thread never parses, profiles or splits anything.
 //!
 //! Protocol (see `mlops_engine::api`): the page posts a JS array
-//! `[envelope, attachment?]`, the envelope as postcard bytes and the
-//! attachment a user's `File` or a transferred `ArrayBuffer`; the worker
+//! `[envelope, file?]`, the envelope as postcard bytes and the file a
+//! user's `File`; the worker
 //! posts postcard bytes of `WorkerMessage`: `Ready` once, then `Progress`
 //! and `Reply` messages tagged with the request id.
 //!
@@ -16,7 +16,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use js_sys::{Array, ArrayBuffer, Uint8Array};
+    use js_sys::{Array, Uint8Array};
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
     use mlops_engine::data::{self, CsvLoad};
     use mlops_engine::session::Session;
@@ -29,8 +29,6 @@ mod web {
         ReadableStreamReadResult,
     };
 
-    /// Bytes of a transferred `ArrayBuffer` copied into wasm memory per step.
-    const SLICE: u32 = 4 << 20;
     /// Reads of a `File`'s stream kept outstanding (see `ask_ahead`).
     const READ_AHEAD: u32 = 4;
     /// Progress is posted about this many times while a file is read.
@@ -139,19 +137,15 @@ mod web {
         let id = envelope.id;
         let attached = parts.get(1);
         let file = attached.dyn_ref::<web_sys::File>().cloned();
-        let bytes = attached.dyn_ref::<ArrayBuffer>().cloned();
-        match (envelope.request, file, bytes) {
-            (Request::Data(data::Request::LoadCsv { name, delimiter }), Some(file), _) => {
+        match (envelope.request, file) {
+            (Request::Data(data::Request::LoadCsv { name, delimiter }), Some(file)) => {
                 match CsvLoad::begin(name.clone(), delimiter.as_deref()) {
                     Ok(load) => start_streaming(id, name, load, &file),
                     Err(e) => reply(id, Response::from_error(&e)),
                 }
             }
-            (Request::Data(data::Request::LoadCsv { name, delimiter }), None, Some(bytes)) => {
-                reply(id, load_bytes(id, name, delimiter.as_deref(), &bytes))
-            }
             // Other requests that carry a file (split exports re-read it).
-            (request, Some(file), _) => {
+            (request, Some(file)) => {
                 let response = match read_file(&file) {
                     Ok(bytes) => SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes))),
                     Err(message) => Response::Error {
@@ -161,33 +155,11 @@ mod web {
                 };
                 reply(id, response);
             }
-            (request, None, bytes) => {
-                let bytes = bytes.map(|b| Uint8Array::new(&b).to_vec());
-                let response = SESSION.with(|s| s.borrow_mut().handle(request, bytes.as_deref()));
+            (request, None) => {
+                let response = SESSION.with(|s| s.borrow_mut().handle(request, None));
                 reply(id, response);
             }
         }
-    }
-
-    /// Reads transferred bytes into the session, a slice at a time.
-    fn load_bytes(id: u64, name: String, delimiter: Option<&str>, bytes: &ArrayBuffer) -> Response {
-        let mut load = match CsvLoad::begin(name, delimiter) {
-            Ok(load) => load,
-            Err(e) => return Response::from_error(&e),
-        };
-        let total = bytes.byte_length();
-        let mut slice = Vec::new();
-        let mut offset = 0;
-        while offset < total {
-            let len = SLICE.min(total - offset);
-            slice.resize(len as usize, 0);
-            Uint8Array::new_with_byte_offset_and_length(bytes, offset, len).copy_to(&mut slice);
-            if let Err(e) = load.push(&slice) {
-                return Response::from_error(&e);
-            }
-            offset += len;
-        }
-        finish(id, load)
     }
 
     /// The end of every load: the table becomes the working dataset, with

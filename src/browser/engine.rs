@@ -2,11 +2,11 @@
 //! each reply to the callback that asked for it.
 //!
 //! The worker is a classic worker (`worker_loader.js`); messages posted before
-//! it says `Ready` would be lost, so they are queued here until then. File
-//! A user's file goes as a `File` handle that the worker reads itself, so the
+//! it says `Ready` would be lost, so they are queued here until then. A
+//! user's file goes as a `File` handle that the worker reads itself, so the
 //! page's thread never touches its bytes.
 
-use js_sys::{Array, ArrayBuffer};
+use js_sys::Array;
 use mlops_engine::api::{Envelope, Request, Response, WorkerMessage, PROTOCOL_VERSION};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,12 +15,10 @@ use web_sys::{MessageEvent, Worker};
 
 type Callback = Box<dyn FnOnce(Response)>;
 
-/// A file's content sent beside a request.
+/// A file sent beside a request.
 pub enum Payload {
-    /// Bytes, transferred (the page's copy becomes empty).
-    Bytes(ArrayBuffer),
-    /// A user's file, as a handle: the worker reads it itself
-    /// (`FileReaderSync`), so the page's thread never holds its bytes.
+    /// A user's file, as a handle: the worker reads it itself (its stream),
+    /// so the page's thread never holds its bytes.
     File(web_sys::File),
 }
 
@@ -107,10 +105,6 @@ fn post(worker: &Worker, envelope: &[u8], bytes: Option<Payload>) {
     let message = Array::new();
     message.push(&js_sys::Uint8Array::from(envelope));
     let result = match bytes {
-        Some(Payload::Bytes(buffer)) => {
-            message.push(&buffer);
-            worker.post_message_with_transfer(&message, &Array::of1(&buffer))
-        }
         Some(Payload::File(file)) => {
             message.push(&file);
             worker.post_message(&message)

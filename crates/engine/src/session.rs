@@ -66,20 +66,22 @@ impl Session {
         self.dataset(Role::Working).map(|d| &d.table)
     }
 
-    /// Puts `table` in `role`, replacing what was there; returns its
-    /// generation.
-    pub fn put(&mut self, role: Role, table: Table, sample: Option<String>) -> u64 {
+    /// Puts `table` in `role` under a new generation, replacing what was
+    /// there.
+    pub fn put(&mut self, role: Role, table: Table, sample: Option<String>) -> &Dataset {
         self.loads += 1;
-        let generation = self.loads;
-        self.datasets.insert(
-            role,
-            Dataset {
-                table,
-                sample,
-                generation,
-            },
-        );
-        generation
+        let dataset = Dataset {
+            table,
+            sample,
+            generation: self.loads,
+        };
+        match self.datasets.entry(role) {
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                e.insert(dataset);
+                e.into_mut()
+            }
+            std::collections::btree_map::Entry::Vacant(e) => e.insert(dataset),
+        }
     }
 }
 

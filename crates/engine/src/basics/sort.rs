@@ -1,11 +1,13 @@
-//! The engine's two sorts.
+//! The engine's sorts.
 //!
 //! - Small, cold sorts (labels, remainders, dictionaries, top values) sort
 //!   indices through a `&dyn Fn` comparator ([`sort_indices`]): every
 //!   `sort_by` with its own closure compiles a whole sorting algorithm again
 //!   (5–20 KB of wasm each), this compiles it once.
-//! - Hot sorts over every row (quantiles, time order) use one radix sort
-//!   ([`sort_f64`], [`order_by_key`]): O(n), no comparisons, no more code.
+//! - Hot sorts over every row use radix sorts: O(n), no comparisons. Floats
+//!   and row orders (quantiles of other columns, time order) share one
+//!   byte-wise sort of 64-bit keys ([`sort_f64`], [`order_by_key`]);
+//!   decimal columns, as integers, take [`sort_u32`] (11-bit digits).
 
 use std::cmp::Ordering;
 

@@ -52,7 +52,15 @@ pub fn sample_variance(values: &[f64]) -> Option<f64> {
     if values.len() < 2 {
         return None;
     }
-    Some(sum_squares(values)? / (values.len() - 1) as f64).filter(|v| v.is_finite())
+    sample_variance_about(values, mean(values)?)
+}
+
+/// [`sample_variance`] about `m`, `mean(values)` already computed.
+fn sample_variance_about(values: &[f64], m: f64) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    Some(sum_squares_about(values, m)? / (values.len() - 1) as f64).filter(|v| v.is_finite())
 }
 
 /// Sample standard deviation, `sqrt(Σ(x - m)² / (n - 1))` (pandas' `std`,
@@ -64,11 +72,7 @@ pub fn sample_std(values: &[f64]) -> Option<f64> {
 /// [`sample_std`] when `m` is `mean(values)`, already computed: the same
 /// result without the mean's passes again.
 pub fn sample_std_about(values: &[f64], m: f64) -> Option<f64> {
-    if values.len() < 2 {
-        return None;
-    }
-    let var = sum_squares_about(values, m)? / (values.len() - 1) as f64;
-    Some(var).filter(|v| v.is_finite()).map(f64::sqrt)
+    sample_variance_about(values, m).map(f64::sqrt)
 }
 
 /// Population standard deviation, `sqrt(Σ(x - m)² / n)` (numpy's `std`,

@@ -47,11 +47,11 @@ pub fn finish(
     let profile = profile_with_progress(&table, &mut |done, total| {
         progress(done as f64 / total.max(1) as f64)
     });
-    let generation = session.put(Role::Working, table, sample);
-    let dataset = session
-        .dataset(Role::Working)
-        .map(|d| summarize(&d.table, generation))?;
-    Ok(Response::Loaded { dataset, profile })
+    let d = session.put(Role::Working, table, sample);
+    Ok(Response::Loaded {
+        dataset: summarize(&d.table, d.generation),
+        profile,
+    })
 }
 
 /// [`finish`] for the worker: the answer, an error included, as a response.

@@ -162,9 +162,7 @@ pub fn profile_column(column: &Column, warnings: &mut Vec<String>) -> ColumnProf
             p.p25 = s.p25;
             p.p50 = s.p50;
             p.p75 = s.p75;
-            p.histogram = s
-                .histogram
-                .map(|(edges, counts)| Histogram { edges, counts });
+            p.histogram = s.histogram;
         }
         ColumnData::Categorical { codes, dictionary } => {
             let mut counts = vec![0u64; dictionary.len()];

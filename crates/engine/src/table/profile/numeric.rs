@@ -17,6 +17,7 @@
 //! histogram alike; the moments are summed in row order as before, so every
 //! number is unchanged.
 
+use super::Histogram;
 use crate::basics::stats;
 
 /// Powers of ten that are exact in `f64`.
@@ -40,8 +41,8 @@ pub struct NumericSummary {
     pub p25: Option<f64>,
     pub p50: Option<f64>,
     pub p75: Option<f64>,
-    /// `(edges, counts)` (numpy's Sturges bins), when there is a value.
-    pub histogram: Option<(Vec<f64>, Vec<u64>)>,
+    /// numpy's Sturges bins, when there is a value.
+    pub histogram: Option<Histogram>,
 }
 
 /// Summarises `present` (the column's non-missing values, `-0.0` already
@@ -65,7 +66,7 @@ pub fn summarize(present: &mut [f64]) -> NumericSummary {
             let bins = stats::sturges_bins(sorted.len(), lo, hi);
             let edges = stats::histogram_edges(lo, hi, bins);
             let counts = stats::histogram_counts_sorted(sorted, &edges);
-            Some((edges, counts))
+            Some(Histogram { edges, counts })
         }
         _ => None,
     };
@@ -188,7 +189,7 @@ mod tests {
         s.histogram = s.min.zip(s.max).map(|(lo, hi)| {
             let edges = stats::histogram_edges(lo, hi, stats::sturges_bins(v.len(), lo, hi));
             let counts = stats::histogram_counts(&v, &edges);
-            (edges, counts)
+            Histogram { edges, counts }
         });
         s
     }
