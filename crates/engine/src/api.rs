@@ -9,7 +9,7 @@
 //! directly, so each capability is written once and reached three ways.
 //! Enums are serde's externally tagged form (`{"split": {...}}`): it
 //! deserializes without buffering, which keeps both wasm binaries smaller.
-//! File bytes travel beside a request (a `File` or transferred `ArrayBuffer`
+//! File bytes travel beside a request (a user's `File`
 //! in the browser, a file read in the CLI), never inside it.
 //!
 //! [`Session::handle`]: crate::session::Session::handle
