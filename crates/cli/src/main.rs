@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement and split today; metrics, drift and rollouts arrive with their labs."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train and predict; drift and rollouts arrive with their labs."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -37,6 +37,12 @@ enum Command {
     Agreement(commands::agreement::Args),
     /// Split a CSV file into train/dev/test.
     Split(commands::split::Args),
+    /// Metrics of prediction or score columns (scikit-learn's definitions).
+    Metrics(commands::metrics::Args),
+    /// Train a baseline model on a split and measure every split.
+    Train(commands::train::Args),
+    /// Apply a model written by `train --model-out` to a file's rows.
+    Predict(commands::predict::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -45,6 +51,9 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Profile(args) => commands::profile::run(args),
         Command::Agreement(args) => commands::agreement::run(args),
         Command::Split(args) => commands::split::run(args),
+        Command::Metrics(args) => commands::metrics::run(args),
+        Command::Train(args) => commands::train::run(args),
+        Command::Predict(args) => commands::predict::run(args),
     }
 }
 

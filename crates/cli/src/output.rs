@@ -109,3 +109,55 @@ pub fn split_table(r: &SplitReport) -> String {
     warnings(&mut out, &r.warnings);
     out.trim_end().to_string()
 }
+
+/// A JSON report as `key  value` lines for a person: numbers to 4 decimals,
+/// nested objects one line each, lists of numbers inline.
+pub fn json_table(v: &serde_json::Value) -> String {
+    let mut out = String::new();
+    let scalar = |v: &serde_json::Value| match v {
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .map(|x| {
+                if x.fract() == 0.0 && x.abs() < 1e15 {
+                    format!("{x}")
+                } else {
+                    format!("{x:.4}")
+                }
+            })
+            .unwrap_or_default(),
+        serde_json::Value::Null => "-".into(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if let serde_json::Value::Object(map) = v {
+        for (k, v) in map {
+            match v {
+                serde_json::Value::Object(inner) => {
+                    let parts: Vec<String> = inner
+                        .iter()
+                        .map(|(ik, iv)| match iv {
+                            serde_json::Value::Object(_) => {
+                                format!("\n  {ik}: {}", json_table(iv).replace('\n', "\n    "))
+                            }
+                            _ => format!("{ik} {}", scalar(iv)),
+                        })
+                        .collect();
+                    let _ = writeln!(out, "{k:<20} {}", parts.join("  "));
+                }
+                serde_json::Value::Array(items) if k == "warnings" => {
+                    for w in items {
+                        let _ = writeln!(out, "warning: {}", scalar(w));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    let parts: Vec<String> = items.iter().map(scalar).collect();
+                    let _ = writeln!(out, "{k:<20} {}", parts.join("  "));
+                }
+                other => {
+                    let _ = writeln!(out, "{k:<20} {}", scalar(other));
+                }
+            }
+        }
+    }
+    out.trim_end().to_string()
+}

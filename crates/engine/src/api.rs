@@ -22,6 +22,8 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     Data(crate::data::Request),
     Split(crate::split::Request),
+    Metrics(crate::metrics::Request),
+    Model(crate::model::Request),
 }
 
 /// What the engine answers: one lab's answer, or why there is none.
@@ -30,6 +32,8 @@ pub enum Request {
 pub enum Response {
     Data(crate::data::Response),
     Split(crate::split::Response),
+    Metrics(crate::metrics::Response),
+    Model(crate::model::Response),
     /// The request could not be answered; `usage` is true when the request
     /// itself was wrong rather than the data.
     Error {
@@ -51,7 +55,7 @@ impl Response {
 /// it in the URL (so a browser never pairs a new page with a cached old
 /// worker), and the worker says it in `Ready`. Bump it whenever a `Request`,
 /// `Response` or `WorkerMessage` changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.

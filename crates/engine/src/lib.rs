@@ -22,6 +22,8 @@
 pub mod api;
 pub mod basics;
 pub mod data;
+pub mod metrics;
+pub mod model;
 pub mod session;
 pub mod split;
 pub mod table;

@@ -35,6 +35,8 @@ pub struct Dataset {
 pub struct Session {
     datasets: BTreeMap<Role, Dataset>,
     loads: u64,
+    /// Fitted models by id (ids are 1, 2, ... in training order).
+    models: Vec<crate::model::FittedModel>,
 }
 
 impl Session {
@@ -48,8 +50,24 @@ impl Session {
         let answer = match request {
             Request::Data(r) => crate::data::handle(self, r, bytes).map(Response::Data),
             Request::Split(r) => crate::split::handle(self, r, bytes).map(Response::Split),
+            Request::Metrics(r) => crate::metrics::handle(self, r).map(Response::Metrics),
+            Request::Model(r) => crate::model::handle(self, r).map(Response::Model),
         };
         answer.unwrap_or_else(|e| Response::from_error(&e))
+    }
+
+    /// Keeps a fitted model; returns its id.
+    pub fn keep_model(&mut self, model: crate::model::FittedModel) -> u32 {
+        self.models.push(model);
+        self.models.len() as u32
+    }
+
+    /// The model kept under `id`.
+    pub fn model(&self, id: u32) -> Result<&crate::model::FittedModel> {
+        (id as usize)
+            .checked_sub(1)
+            .and_then(|i| self.models.get(i))
+            .ok_or_else(|| crate::model::unknown_model(id))
     }
 
     /// The dataset in `role`.

@@ -2,8 +2,11 @@
 //! helpers they share (reading a file into a session) are here.
 
 pub mod agreement;
+pub mod metrics;
+pub mod predict;
 pub mod profile;
 pub mod split;
+pub mod train;
 
 use crate::failure::Failure;
 use mlops_engine::api::{Request, Response};

@@ -77,7 +77,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
 }
 
 /// `--ratios`: the engine's rules, failing as bad usage (exit 2).
-fn parse_ratios(text: &str) -> Result<Vec<u32>, Failure> {
+pub fn parse_ratios(text: &str) -> Result<Vec<u32>, Failure> {
     split::parse_ratios(text).map_err(|e| Failure::usage(format!("--{e}")))
 }
 

@@ -84,6 +84,55 @@ pub fn export_splits(
     Ok(files)
 }
 
+/// The source with columns appended: every input row, in order, its fields
+/// written back as [`export_splits`] writes them, then `columns[k][row]`
+/// under the header `names[k]` (`mlops train --predictions-out`,
+/// `mlops predict`).
+pub fn append_columns(
+    source: &[u8],
+    table: &Table,
+    names: &[&str],
+    columns: &[Vec<String>],
+) -> Result<Vec<u8>> {
+    let text = decode(source, &table.source.encoding, &table.name)?;
+    let delimiter = match table.source.delimiter {
+        0 => b',',
+        d => d,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_ref());
+    let mut out = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut row: Option<usize> = None;
+    while reader.read_byte_record(&mut record).map_err(|e| {
+        EngineError::unusable(&table.name, format!("could not re-read the file: {e}"))
+    })? {
+        match row {
+            None => names.iter().for_each(|n| record.push_field(n.as_bytes())),
+            Some(i) => {
+                for column in columns {
+                    let value = column.get(i).ok_or_else(|| {
+                        EngineError::unusable(
+                            &table.name,
+                            "the file has more rows than were scored",
+                        )
+                    })?;
+                    record.push_field(value.as_bytes());
+                }
+            }
+        }
+        write_record(&mut out, &record, delimiter);
+        row = Some(row.map_or(0, |i| i + 1));
+    }
+    if row.is_none() {
+        return Err(EngineError::unusable(&table.name, "the file has no header"));
+    }
+    Ok(out)
+}
+
 fn mismatch(table: &Table, assignment: &[u8], rows: usize) -> EngineError {
     EngineError::unusable(
         &table.name,

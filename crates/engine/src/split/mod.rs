@@ -34,7 +34,7 @@ pub use requests::{handle, ExportedFile, Request, Response};
 
 pub use allocate::stratified_allocation;
 pub use assign::{random_assignment, stratified_assignment};
-pub use export::export_splits;
+pub use export::{append_columns, export_splits};
 pub use kfold::stratified_kfold;
 pub use lottery::{lottery, LotteryReport};
 pub use sizes::split_sizes;

@@ -1,0 +1,147 @@
+//! Drawing a [`Lines`] chart on any plotters backend: axes, the reference
+//! lines in grey, each series in the palette's colours, and the marker.
+
+use crate::bars::short;
+use crate::lines::Lines;
+use crate::palette;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws `lines` filling `root`; `scale` as in [`crate::draw_bars`].
+pub fn draw_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    lines: &Lines,
+    scale: f64,
+) -> Result<(), String> {
+    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
+    root.fill(&WHITE).map_err(fail)?;
+    let (_, height) = root.dim_in_pixel();
+    let compact = f64::from(height) / scale < 160.0;
+    let px = |x: f64| (x * scale).round() as i32;
+    let font = ("sans-serif", 10.0 * scale)
+        .into_font()
+        .color(&palette::INK);
+    let (x0, x1) = lines.x_range;
+    let (y0, y1) = lines.y_range;
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(4.0))
+        .margin_right(px(10.0))
+        .x_label_area_size(px(if compact { 16.0 } else { 34.0 }))
+        .y_label_area_size(px(if compact { 30.0 } else { 46.0 }))
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(fail)?;
+    let fmt = |v: &f64| short(*v);
+    let mut mesh = chart.configure_mesh();
+    mesh.bold_line_style(palette::INK.mix(0.08))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::INK.mix(0.6))
+        .x_labels(if compact { 3 } else { 6 })
+        .y_labels(if compact { 3 } else { 6 })
+        .x_label_formatter(&fmt)
+        .y_label_formatter(&fmt)
+        .label_style(font.clone());
+    if !compact {
+        mesh.x_desc(lines.x_label.as_str())
+            .y_desc(lines.y_label.as_str())
+            .axis_desc_style(font.clone());
+    }
+    mesh.draw().map_err(fail)?;
+    let colours = [palette::BAR, palette::GREEN, palette::VERMILION];
+    let mut next = 0;
+    for s in &lines.series {
+        let style = if s.reference {
+            palette::INK.mix(0.35).stroke_width(px(1.0).max(1) as u32)
+        } else {
+            let c = colours[next % colours.len()];
+            next += 1;
+            c.stroke_width(px(2.0).max(1) as u32)
+        };
+        chart
+            .draw_series(LineSeries::new(s.points.iter().copied(), style))
+            .map_err(fail)?;
+        if s.dots {
+            chart
+                .draw_series(
+                    s.points
+                        .iter()
+                        .map(|&p| Circle::new(p, px(3.0), style.color.filled())),
+                )
+                .map_err(fail)?;
+        }
+    }
+    if let Some((x, y, _)) = &lines.marker {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (*x, *y),
+                px(5.0),
+                palette::HIGHLIGHT.filled(),
+            )))
+            .map_err(fail)?;
+    }
+    root.present().map_err(fail)
+}
+
+/// The chart as an SVG document (the CLI's `--plot`, native tests).
+#[cfg(feature = "svg")]
+pub fn lines_svg(lines: &Lines, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_lines(&root, lines, 1.0)?;
+    }
+    Ok(svg)
+}
+
+/// Several charts side by side in one SVG document.
+#[cfg(feature = "svg")]
+pub fn lines_row_svg(charts: &[Lines], width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let parts = root.split_evenly((1, charts.len().max(1)));
+        for (area, lines) in parts.iter().zip(charts) {
+            draw_lines(area, lines, 1.0)?;
+        }
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Series;
+
+    #[test]
+    fn draws_lines_reference_and_marker() {
+        let l = Lines {
+            title: "ROC".into(),
+            x_label: "fpr".into(),
+            y_label: "tpr".into(),
+            x_range: (0.0, 1.0),
+            y_range: (0.0, 1.0),
+            series: vec![
+                Series {
+                    name: "chance".into(),
+                    points: vec![(0.0, 0.0), (1.0, 1.0)],
+                    reference: true,
+                    dots: false,
+                },
+                Series {
+                    name: "model".into(),
+                    points: vec![(0.0, 0.0), (0.1, 0.8), (1.0, 1.0)],
+                    reference: false,
+                    dots: false,
+                },
+            ],
+            marker: Some((0.1, 0.8, "t".into())),
+        };
+        let mut s = String::new();
+        {
+            let root = SVGBackend::with_string(&mut s, (400, 300)).into_drawing_area();
+            draw_lines(&root, &l, 1.0).unwrap_or_default();
+        }
+        assert!(s.contains("#0072B2"), "the model line");
+        assert!(s.contains("#E69F00"), "the marker");
+        assert!(s.contains("fpr"), "the x axis is named");
+    }
+}

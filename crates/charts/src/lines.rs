@@ -1,0 +1,187 @@
+//! Line charts over engine reports: the ROC and precision–recall curves and
+//! the reliability diagram of a score column (with the current threshold
+//! marked), and later sweeps and learning curves.
+
+use crate::bars::short;
+use mlops_engine::metrics::report::ScoreReport;
+
+/// One line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    pub name: String,
+    pub points: Vec<(f64, f64)>,
+    /// A reference line (chance, perfect calibration): grey and thin.
+    pub reference: bool,
+    /// Draw a dot at each point.
+    pub dots: bool,
+}
+
+/// A line chart: what is drawn, and how its axes are labelled.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lines {
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    pub series: Vec<Series>,
+    /// The current operating point, with its label.
+    pub marker: Option<(f64, f64, String)>,
+}
+
+/// The index of the threshold-table entry nearest `t`.
+pub fn nearest_threshold(report: &ScoreReport, t: f64) -> Option<usize> {
+    let i = report.thresholds.partition_point(|&x| x < t);
+    let candidates = [i.checked_sub(1), Some(i)];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|&k| k < report.thresholds.len())
+        .min_by(|&a, &b| {
+            (report.thresholds[a] - t)
+                .abs()
+                .total_cmp(&(report.thresholds[b] - t).abs())
+        })
+}
+
+fn unit(title: &str, x: &str, y: &str) -> Lines {
+    Lines {
+        title: title.into(),
+        x_label: x.into(),
+        y_label: y.into(),
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.02),
+        ..Lines::default()
+    }
+}
+
+impl Lines {
+    /// The ROC curve with the chance diagonal and the point at `threshold`.
+    pub fn roc(report: &ScoreReport, threshold: f64) -> Lines {
+        let mut l = unit("ROC curve", "false positive rate", "true positive rate");
+        l.series.push(Series {
+            name: "chance".into(),
+            points: vec![(0.0, 0.0), (1.0, 1.0)],
+            reference: true,
+            dots: false,
+        });
+        let points = report
+            .roc
+            .fpr
+            .iter()
+            .zip(&report.roc.tpr)
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|(&x, &y)| (x, y))
+            .collect();
+        l.series.push(Series {
+            name: "model".into(),
+            points,
+            reference: false,
+            dots: false,
+        });
+        l.marker = nearest_threshold(report, threshold).and_then(|i| {
+            let c = report.counts[i];
+            let (neg, pos) = ((c.fp + c.tn) as f64, (c.tp + c.fn_) as f64);
+            (neg > 0.0 && pos > 0.0).then(|| {
+                (
+                    c.fp as f64 / neg,
+                    c.tp as f64 / pos,
+                    format!("threshold {}", short(report.thresholds[i])),
+                )
+            })
+        });
+        l
+    }
+
+    /// The precision–recall curve with the point at `threshold`.
+    pub fn pr(report: &ScoreReport, threshold: f64) -> Lines {
+        let mut l = unit("Precision–recall curve", "recall", "precision");
+        let points = report
+            .pr
+            .recall
+            .iter()
+            .zip(&report.pr.precision)
+            .map(|(&x, &y)| (x, y))
+            .collect();
+        l.series.push(Series {
+            name: "model".into(),
+            points,
+            reference: false,
+            dots: false,
+        });
+        l.marker = nearest_threshold(report, threshold).map(|i| {
+            let c = report.counts[i];
+            (
+                c.recall(),
+                c.precision(),
+                format!("threshold {}", short(report.thresholds[i])),
+            )
+        });
+        l
+    }
+
+    /// The reliability diagram: mean score against share of positives per
+    /// bin, beside the diagonal of perfect calibration.
+    pub fn calibration(report: &ScoreReport) -> Lines {
+        let mut l = unit(
+            "Calibration",
+            "mean predicted probability",
+            "share of positives",
+        );
+        l.series.push(Series {
+            name: "perfect".into(),
+            points: vec![(0.0, 0.0), (1.0, 1.0)],
+            reference: true,
+            dots: false,
+        });
+        let points = report
+            .calibration
+            .iter()
+            .filter_map(|b| Some((b.mean_score?, b.positive_share?)))
+            .collect();
+        l.series.push(Series {
+            name: "model".into(),
+            points,
+            reference: false,
+            dots: true,
+        });
+        l
+    }
+
+    /// The numbers drawn, as JSON for `data-values`:
+    /// `{"series": [{"name", "points": [[x, y], …]}], "marker": [x, y] | null}`.
+    pub fn values_json(&self) -> String {
+        let series: Vec<serde_json::Value> = self
+            .series
+            .iter()
+            .filter(|s| !s.reference)
+            .map(|s| serde_json::json!({"name": s.name, "points": s.points.iter().map(|&(x, y)| [x, y]).collect::<Vec<_>>()}))
+            .collect();
+        let marker = self.marker.as_ref().map(|(x, y, _)| [*x, *y]);
+        serde_json::json!({"series": series, "marker": marker}).to_string()
+    }
+
+    /// A sentence for `aria-label`.
+    pub fn summary(&self) -> String {
+        let points: usize = self
+            .series
+            .iter()
+            .filter(|s| !s.reference)
+            .map(|s| s.points.len())
+            .sum();
+        let marker = self
+            .marker
+            .as_ref()
+            .map(|(x, y, label)| {
+                format!(
+                    "; at the {label}, {} {} and {} {}",
+                    self.x_label,
+                    short(*x),
+                    self.y_label,
+                    short(*y)
+                )
+            })
+            .unwrap_or_default();
+        format!("{}: {points} points{marker}", self.title)
+    }
+}

@@ -1,0 +1,142 @@
+//! `mlops train FILE --target COL --model M --ratios R --seed N`: a
+//! baseline fitted on the train split, measured on every split; with
+//! `--model-out` the `mlops-model/1` JSON, with `--predictions-out` every
+//! row with its split, prediction and score.
+
+use crate::failure::Failure;
+use crate::output;
+use mlops_engine::data::parse_delimiter;
+use mlops_engine::metrics::spec_json;
+use mlops_engine::model::{self, ModelKind, ModelTask, TrainRequest};
+use mlops_engine::split::{append_columns, split_names, SplitRequest, Strategy};
+use mlops_engine::table::{read_csv, CsvOptions};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    file: PathBuf,
+    /// The label column.
+    #[arg(long)]
+    target: String,
+    /// majority, logistic, naive-bayes, tree (mean, ridge, tree for a
+    /// numeric target).
+    #[arg(long)]
+    model: String,
+    /// Two or three whole percentages summing to 100, e.g. 60,20,20.
+    #[arg(long)]
+    ratios: String,
+    #[arg(long)]
+    seed: u64,
+    /// random, stratified (default), group or time.
+    #[arg(long, default_value = "stratified")]
+    strategy: String,
+    /// The group or time column.
+    #[arg(long)]
+    by: Option<String>,
+    /// k=v, repeatable: C (logistic), max_depth and min_samples_leaf
+    /// (tree), var_smoothing (naive-bayes), alpha (ridge).
+    #[arg(long = "param", value_name = "K=V")]
+    params: Vec<String>,
+    /// The feature columns (default: every column but the target and --by).
+    #[arg(long, value_delimiter = ',')]
+    features: Option<Vec<String>>,
+    /// Write the fitted model here (mlops-model/1 JSON).
+    #[arg(long, value_name = "FILE")]
+    model_out: Option<PathBuf>,
+    /// Write every row with its split, prediction and score here.
+    #[arg(long, value_name = "FILE")]
+    predictions_out: Option<PathBuf>,
+    #[arg(long)]
+    delimiter: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// `--param k=v` pairs.
+pub fn parse_params(pairs: &[String]) -> Result<BTreeMap<String, f64>, Failure> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (k, v) = p
+                .split_once('=')
+                .ok_or_else(|| Failure::usage(format!("--param {p}: expected k=v")))?;
+            let v: f64 = v
+                .trim()
+                .parse()
+                .map_err(|_| Failure::usage(format!("--param {p}: {v} is not a number")))?;
+            Ok((k.trim().to_string(), v))
+        })
+        .collect()
+}
+
+pub fn run(args: Args) -> Result<String, Failure> {
+    let kind: ModelKind = args.model.parse()?;
+    let strategy: Strategy = args.strategy.parse().map_err(|_| {
+        Failure::usage(format!(
+            "--strategy {}: random, stratified, group or time",
+            args.strategy
+        ))
+    })?;
+    let request = TrainRequest {
+        model: kind,
+        params: parse_params(&args.params)?,
+        features: args.features,
+        split: SplitRequest {
+            target: args.target,
+            strategy,
+            ratios: super::split::parse_ratios(&args.ratios)?,
+            seed: args.seed,
+            by: args.by,
+        },
+    };
+    let bytes = super::read_file(&args.file)?;
+    let table = read_csv(
+        &bytes,
+        &CsvOptions {
+            name: args.file.display().to_string(),
+            delimiter: parse_delimiter(args.delimiter.as_deref())?,
+        },
+    )?;
+    let trained = model::train(&table, &request)?;
+    if let Some(path) = &args.model_out {
+        write(path, trained.model.to_json().as_bytes())?;
+    }
+    if let Some(path) = &args.predictions_out {
+        let names = split_names(trained.splits.len());
+        let split: Vec<String> = trained
+            .assignment
+            .iter()
+            .map(|&s| names.get(s as usize).copied().unwrap_or("").to_string())
+            .collect();
+        let mut columns = vec![split, trained.predictions.labels.clone()];
+        let mut headers = vec!["split", "prediction"];
+        if let Some(scores) = &trained.predictions.scores {
+            columns.push(scores.iter().map(|s| format!("{s}")).collect());
+            headers.push("score");
+        }
+        write(path, &append_columns(&bytes, &table, &headers, &columns)?)?;
+    }
+    let m = &trained.model;
+    let splits: serde_json::Map<String, serde_json::Value> = trained
+        .splits
+        .iter()
+        .map(|s| (s.name.clone(), spec_json(&s.metrics)))
+        .collect();
+    let report = json!({
+        "model": m.model.as_str(),
+        "params": m.params,
+        "target": m.target,
+        "task": match m.task { ModelTask::Binary => "binary", ModelTask::Multiclass => "multiclass", ModelTask::Regression => "regression" },
+        "positive": m.positive,
+        "features": m.features,
+        "splits": splits,
+        "warnings": trained.warnings,
+    });
+    Ok(output::render(&report, args.json, output::json_table))
+}
+
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+}
