@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model
 
 run: tools
 	cargo fetch --quiet
@@ -70,3 +70,11 @@ bench-profile: cli
 	@scripts/bench-python-env.sh
 	node -e "import('./tests/bench/generate.mjs').then((g) => g.writeCsv('bench-data/upload-1000000.csv', 'upload', 1000000))"
 	.venv/bin/python scripts/bench_profile.py bench-data/upload-1000000.csv 5
+
+# The Model lab's metrics (ROC AUC, ROC and PR curves on 1M scores) and
+# logistic regression (100k x 20) against scikit-learn on the same data
+# (scripts/bench_model.py; the pinned scikit-learn in .venv-fixtures/).
+bench-model:
+	@scripts/fixtures-python-env.sh
+	cargo build --release -p mlops-engine --example model_timing
+	.venv-fixtures/bin/python scripts/bench_model.py 5

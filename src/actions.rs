@@ -74,6 +74,9 @@ fn apply_load_from(
                     let mut split = SplitSettings::from_url(u);
                     split.forget_columns();
                     split.write(u);
+                    let mut model = crate::labs::model::settings::ModelSettings::from_url(u);
+                    model.forget_columns();
+                    model.write(u);
                 }
             });
             state.dataset.set(Some(dataset));

@@ -27,6 +27,20 @@ pub struct AppState {
     pub error: RwSignal<Option<String>>,
     /// Lab settings that live in the URL (`ratios`, `seed`, ...).
     pub url: RwSignal<UrlState>,
+    /// The model trained in the Model lab (and its majority baseline), on
+    /// the working dataset of that generation: the Drift and Deploy labs
+    /// use it too.
+    pub trained: RwSignal<Option<TrainedRun>>,
+}
+
+/// A training run of the Model lab.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainedRun {
+    /// The working dataset's generation it was trained on.
+    pub generation: u64,
+    pub model: mlops_engine::model::TrainedSummary,
+    /// The majority baseline on the same split.
+    pub baseline: Option<mlops_engine::model::TrainedSummary>,
 }
 
 impl AppState {
@@ -39,6 +53,7 @@ impl AppState {
             busy: RwSignal::new(None),
             error: RwSignal::new(None),
             url: RwSignal::new(initial),
+            trained: RwSignal::new(None),
         }
     }
 
@@ -51,6 +66,12 @@ impl AppState {
     /// their requests on.
     pub fn dataset_generation(&self) -> Option<u64> {
         self.dataset.with(|d| d.as_ref().map(|d| d.generation))
+    }
+
+    /// The training run on the current working dataset, if any.
+    pub fn current_run(&self) -> Option<TrainedRun> {
+        let generation = self.dataset_generation()?;
+        self.trained.get().filter(|r| r.generation == generation)
     }
 
     /// The working dataset's column names (empty before one is loaded).

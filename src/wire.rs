@@ -50,14 +50,52 @@ mod tests {
             )),
             None,
         );
-        for response in [
+        // Every model kind's training answer (preprocessing, estimators) and
+        // a metrics report with curves: postcard reads no self-describing
+        // serde forms, so each must round trip.
+        let mut trained = Vec::new();
+        for model in mlops_engine::model::fitted::ModelKind::CLASSIFIERS {
+            trained.push(s.handle(
+                Request::Model(mlops_engine::model::Request::Train(
+                    mlops_engine::model::TrainRequest {
+                        model,
+                        params: Default::default(),
+                        features: None,
+                        split: mlops_engine::split::SplitRequest {
+                            target: "defect".into(),
+                            strategy: mlops_engine::split::Strategy::Stratified,
+                            ratios: vec![60, 20, 20],
+                            seed: 1,
+                            by: None,
+                        },
+                    },
+                )),
+                None,
+            ));
+        }
+        assert!(
+            trained.iter().all(|t| matches!(t, Response::Model(_))),
+            "{trained:?}"
+        );
+        let metrics = s.handle(
+            Request::Model(mlops_engine::model::Request::Evaluate {
+                id: 2,
+                split: "test".into(),
+                threshold: Some(0.3),
+                intervals: Some(1),
+            }),
+            None,
+        );
+        assert!(matches!(metrics, Response::Model(_)), "{metrics:?}");
+        for response in trained.into_iter().chain([
+            metrics,
             loaded,
             split,
             Response::Error {
                 message: "x".into(),
                 usage: true,
             },
-        ] {
+        ]) {
             let m = WorkerMessage::Reply {
                 id: 7,
                 response: Box::new(response),

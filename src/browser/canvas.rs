@@ -2,16 +2,16 @@
 //! plotters-canvas at the device pixel ratio, so lines and text stay sharp
 //! on a projector or a retina screen; and a canvas as a PNG download.
 
-use mlops_charts::Bars;
+use mlops_charts::Figure;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// Draws `bars` on `canvas`, which the page shows `width` × `height` CSS
+/// Draws `figure` on `canvas`, which the page shows `width` × `height` CSS
 /// pixels large.
 pub fn draw(
     canvas: &HtmlCanvasElement,
-    bars: &Bars,
+    figure: &Figure,
     width: u32,
     height: u32,
 ) -> Result<(), String> {
@@ -23,7 +23,7 @@ pub fn draw(
     canvas.set_height((f64::from(height) * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("this browser gives no 2D canvas to draw the chart on")?;
-    mlops_charts::draw_bars(&backend.into_drawing_area(), bars, dpr)
+    figure.draw(&backend.into_drawing_area(), dpr)
 }
 
 /// Downloads what `canvas` shows as `name` (a PNG).

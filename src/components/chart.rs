@@ -5,16 +5,16 @@
 //! `data-values` (JSON: label, lo, hi, value, highlight per bar) for tests,
 //! a sentence in `aria-label` for screen readers, and a "PNG" button
 //! downloads what it shows. The view draws; the numbers come from the
-//! engine's report through [`mlops_charts::Bars`].
+//! engine's report through [`mlops_charts::Figure`].
 
 use leptos::prelude::*;
-use mlops_charts::Bars;
+use mlops_charts::Figure;
 
-/// A bar chart `width` × `height` CSS pixels large (it shrinks with its
+/// A chart (bars or lines) `width` × `height` CSS pixels large (it shrinks with its
 /// container, keeping its shape). `file` names the PNG download.
 #[component]
 pub fn Chart(
-    #[prop(into)] bars: Signal<Bars>,
+    #[prop(into)] figure: Signal<Figure>,
     width: u32,
     height: u32,
     #[prop(optional)] testid: &'static str,
@@ -27,7 +27,7 @@ pub fn Chart(
         let Some(el) = canvas.get() else {
             return;
         };
-        bars.with(|b| {
+        figure.with(|b| {
             if let Err(e) = crate::browser::canvas::draw(&el, b, width, height) {
                 state.error.set(Some(e));
             }
@@ -51,8 +51,8 @@ pub fn Chart(
         <figure class="chart" style=size>
             <canvas node_ref=canvas class="chart-canvas" style=shape role="img"
                 data-testid=(!testid.is_empty()).then_some(testid)
-                data-values=move || bars.with(Bars::values_json)
-                aria-label=move || bars.with(Bars::summary)></canvas>
+                data-values=move || figure.with(Figure::values_json)
+                aria-label=move || figure.with(Figure::summary)></canvas>
             <button class="png" type="button" title="Download this chart as a PNG" on:click=download>"PNG"</button>
         </figure>
     }

@@ -13,6 +13,18 @@ pub fn draw_lines<DB: DrawingBackend>(
     lines: &Lines,
     scale: f64,
 ) -> Result<(), String> {
+    draw_lines_into(root, lines, scale)?;
+    root.present()
+        .map_err(|e| format!("drawing the chart: {e}"))
+}
+
+/// [`draw_lines`] without presenting the backend (several charts share one;
+/// presenting closes an SVG document).
+fn draw_lines_into<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    lines: &Lines,
+    scale: f64,
+) -> Result<(), String> {
     let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
     root.fill(&WHITE).map_err(fail)?;
     let (_, height) = root.dim_in_pixel();
@@ -78,7 +90,7 @@ pub fn draw_lines<DB: DrawingBackend>(
             )))
             .map_err(fail)?;
     }
-    root.present().map_err(fail)
+    Ok(())
 }
 
 /// The chart as an SVG document (the CLI's `--plot`, native tests).
@@ -100,8 +112,10 @@ pub fn lines_row_svg(charts: &[Lines], width: u32, height: u32) -> Result<String
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let parts = root.split_evenly((1, charts.len().max(1)));
         for (area, lines) in parts.iter().zip(charts) {
-            draw_lines(area, lines, 1.0)?;
+            draw_lines_into(area, lines, 1.0)?;
         }
+        root.present()
+            .map_err(|e| format!("drawing the chart: {e}"))?;
     }
     Ok(svg)
 }

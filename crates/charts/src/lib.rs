@@ -17,6 +17,7 @@
 mod bars;
 mod draw;
 mod draw_lines;
+mod figure;
 mod lines;
 
 pub use bars::{Bar, Bars};
@@ -26,6 +27,7 @@ pub use draw::draw_bars;
 pub use draw_lines::draw_lines;
 #[cfg(feature = "svg")]
 pub use draw_lines::{lines_row_svg, lines_svg};
+pub use figure::Figure;
 pub use lines::{nearest_threshold, Lines, Series};
 
 /// The palette (Okabe–Ito, safe for the common colour-vision deficiencies).

@@ -30,13 +30,31 @@ pub struct Dataset {
     pub generation: u64,
 }
 
+/// A kept model, and the run that trained it on the working dataset (its
+/// split and every row's prediction), so the lab can measure any split at
+/// any threshold without training again.
+#[derive(Debug)]
+pub struct Kept {
+    pub model: crate::model::FittedModel,
+    pub run: Option<Run>,
+}
+
+/// What a training run left: which dataset, each row's split and prediction.
+#[derive(Debug)]
+pub struct Run {
+    pub generation: u64,
+    pub assignment: Vec<u8>,
+    pub split_names: Vec<String>,
+    pub predictions: crate::model::Predictions,
+}
+
 /// Loaded datasets, by role.
 #[derive(Debug, Default)]
 pub struct Session {
     datasets: BTreeMap<Role, Dataset>,
     loads: u64,
     /// Fitted models by id (ids are 1, 2, ... in training order).
-    models: Vec<crate::model::FittedModel>,
+    models: Vec<Kept>,
 }
 
 impl Session {
@@ -57,17 +75,22 @@ impl Session {
     }
 
     /// Keeps a fitted model; returns its id.
-    pub fn keep_model(&mut self, model: crate::model::FittedModel) -> u32 {
-        self.models.push(model);
+    pub fn keep_model(&mut self, model: crate::model::FittedModel, run: Option<Run>) -> u32 {
+        self.models.push(Kept { model, run });
         self.models.len() as u32
     }
 
-    /// The model kept under `id`.
-    pub fn model(&self, id: u32) -> Result<&crate::model::FittedModel> {
+    /// The model kept under `id`, with its run.
+    pub fn kept(&self, id: u32) -> Result<&Kept> {
         (id as usize)
             .checked_sub(1)
             .and_then(|i| self.models.get(i))
             .ok_or_else(|| crate::model::unknown_model(id))
+    }
+
+    /// The model kept under `id`.
+    pub fn model(&self, id: u32) -> Result<&crate::model::FittedModel> {
+        self.kept(id).map(|k| &k.model)
     }
 
     /// The dataset in `role`.

@@ -115,6 +115,7 @@ fn every_metrics_fixture_matches_scikit_learn() {
                 Some("classification") => Some(Task::Classification),
                 _ => None,
             },
+            intervals: None,
         };
         let report = match evaluate(&table, &req) {
             Ok(r) => r,

@@ -118,7 +118,7 @@ fn card(c: &ColumnProfile) -> impl IntoView {
     };
     let chart = mlops_charts::Bars::from_profile(c).map(|bars| {
         let file = format!("{}-histogram.png", c.name);
-        view! { <Chart bars=Signal::stored(bars) width=220 height=110 testid="profile-chart" file=file /> }
+        view! { <Chart figure=Signal::stored(mlops_charts::Figure::Bars(bars)) width=220 height=110 testid="profile-chart" file=file /> }
     });
     let stat_rows = stats
         .into_iter()

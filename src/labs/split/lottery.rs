@@ -117,7 +117,7 @@ fn lottery_view(
                     <figcaption>
                         {format!("class \"{label}\" in {} ({} rows): balanced = {}", s.name, s.rows, c.target)}
                     </figcaption>
-                    <Chart bars=Signal::stored(bars) width=420 height=200 testid="lottery-chart" file=file />
+                    <Chart figure=Signal::stored(mlops_charts::Figure::Bars(bars)) width=420 height=200 testid="lottery-chart" file=file />
                     <p data-testid="lottery-range" data-split=s.name.clone() data-p05=c.p05.to_string() data-p95=c.p95.to_string()>{range}</p>
                     <p class="dim">{format!("{:.1}% of seeds put exactly {} there", exact * 100.0, c.target)}</p>
                 </figure>

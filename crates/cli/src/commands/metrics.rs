@@ -34,6 +34,10 @@ pub struct Args {
     delimiter: Option<String>,
     #[arg(long)]
     json: bool,
+    /// Also give bootstrap 95% intervals of the headline metrics (1,000
+    /// resamples drawn with this seed), as `"intervals"`.
+    #[arg(long, value_name = "SEED")]
+    bootstrap: Option<u64>,
     /// Draw the ROC, PR and calibration charts (needs --score) into this SVG.
     #[arg(long, value_name = "FILE.svg", requires = "score")]
     plot: Option<PathBuf>,
@@ -43,6 +47,11 @@ pub struct Args {
 const PLOT_SIZE: (u32, u32) = (1200, 380);
 
 pub fn run(args: Args) -> Result<String, Failure> {
+    if args.plot.is_some() && args.score.is_none() {
+        return Err(Failure::usage(
+            "--plot draws the score curves: it needs --score",
+        ));
+    }
     if args.threshold.is_some_and(|t| !t.is_finite()) {
         return Err(Failure::usage("--threshold must be a number"));
     }
@@ -53,6 +62,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
         score: args.score,
         threshold: args.threshold,
         positive: args.positive,
+        intervals: args.bootstrap,
         task: args.task.as_deref().map(|t| {
             if t == "regression" {
                 Task::Regression

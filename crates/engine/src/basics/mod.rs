@@ -1,7 +1,8 @@
-//! What every lab uses: the engine's error type, the seeded RNG, its two
+//! What every lab uses: the engine's error type, portable `exp`/`ln`, the seeded RNG, its two
 //! sorts, the statistics that follow numpy, and text decoding.
 
 pub mod error;
+pub mod math;
 pub mod rng;
 pub mod sort;
 pub mod stats;

@@ -7,12 +7,13 @@
 //! a threshold (the confusion matrix, precision, recall, F1) is a binary
 //! search, while ROC AUC, average precision and both curves are one pass.
 //!
-//! Files: [`counts`] (everything from a confusion matrix), [`sweep`],
+//! Files: [`bootstrap`] (seeded 95% intervals), [`counts`] (everything from a confusion matrix), [`sweep`],
 //! [`curves`] (ROC, PR, calibration), [`probability`] (log loss, Brier),
 //! [`regression`], [`outcomes`] (columns → codes), [`report`]
 //! ([`evaluate`], the `mlops metrics` computation), [`spec_json`] (its
 //! JSON contract).
 
+pub mod bootstrap;
 pub mod counts;
 pub mod curves;
 pub mod outcomes;

@@ -23,7 +23,7 @@ pub fn log_loss(p: &[f64], positive: &[bool]) -> Option<f64> {
             let (q0, q1) = (1.0 - p, p);
             let sum = q0 + q1;
             let q = if y { q1 / sum } else { q0 / sum };
-            -q.clamp(eps, 1.0 - eps).ln()
+            -crate::basics::math::ln(q.clamp(eps, 1.0 - eps))
         })
         .sum();
     Some(total / p.len() as f64)

@@ -2,6 +2,7 @@
 //! (everything the CLI prints, plus the curves and the threshold table the
 //! Model lab draws and slides over).
 
+use super::bootstrap::{intervals, Interval, Sample, RESAMPLES};
 use super::counts::{count_metrics, CountMetrics};
 use super::curves::{calibration, pr_curve, roc_curve, thin, CalibrationBin, PrCurve, RocCurve};
 use super::outcomes::{self, Outcomes};
@@ -34,6 +35,10 @@ pub struct MetricsRequest {
     pub threshold: Option<f64>,
     pub positive: Option<String>,
     pub task: Option<Task>,
+    /// Bootstrap intervals of the headline metrics with this seed
+    /// ([`super::bootstrap`]); `None` computes none.
+    #[serde(default)]
+    pub intervals: Option<u64>,
 }
 
 /// Score-based metrics and what the lab draws of them.
@@ -63,6 +68,8 @@ pub struct ClassificationReport {
     pub confusion_matrix: Vec<Vec<u64>>,
     pub counts: CountMetrics,
     pub scores: Option<ScoreReport>,
+    /// Bootstrap 95% intervals, when asked for.
+    pub intervals: Vec<Interval>,
 }
 
 /// What a metrics request is answered.
@@ -128,6 +135,7 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
             let ctx = Context {
                 file: &table.name,
                 target: &req.target,
+                intervals: req.intervals,
             };
             from_scores(
                 &ctx,
@@ -147,6 +155,7 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
             let ctx = Context {
                 file: &table.name,
                 target: &req.target,
+                intervals: req.intervals,
             };
             from_labels(&ctx, &truth, &pred, req.positive.as_deref(), &mut warnings)?
         }
@@ -162,6 +171,8 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
 pub struct Context<'a> {
     pub file: &'a str,
     pub target: &'a str,
+    /// The seed of bootstrap intervals, if wanted.
+    pub intervals: Option<u64>,
 }
 
 /// Metrics of hard predictions `pred` for truths `truth` (label texts).
@@ -182,7 +193,7 @@ pub fn from_labels(
         predicted: outcomes::codes_of(pred, &labels),
         labels,
     };
-    Ok(classification(o, positive, None, None, warnings))
+    Ok(classification(ctx, o, positive, None, None, warnings))
 }
 
 /// Metrics of binary scores: predictions are `score >= threshold` (0.5 by
@@ -247,10 +258,11 @@ pub fn from_scores(
     let sweep = Sweep::new(scores, &positive);
     let score_report = score_report(&sweep, scores, &positive, warnings);
     Ok(classification(
+        ctx,
         o,
         Some(pos),
         Some(threshold),
-        Some(score_report),
+        Some((score_report, scores)),
         warnings,
     ))
 }
@@ -269,15 +281,35 @@ fn other_label(present: &str) -> String {
 }
 
 fn classification(
+    ctx: &Context<'_>,
     o: Outcomes,
     positive: Option<usize>,
     threshold: Option<f64>,
-    scores: Option<ScoreReport>,
+    scores: Option<(ScoreReport, &[f64])>,
     warnings: &mut Vec<String>,
 ) -> ClassificationReport {
     let cm = o.confusion();
     let counts = count_metrics(&cm, &o.labels, warnings);
+    let (scores, raw) = match scores {
+        Some((report, raw)) => (Some(report), Some(raw)),
+        None => (None, None),
+    };
+    let binary = o.labels.len() == 2;
+    let intervals = ctx
+        .intervals
+        .map(|seed| {
+            let sample = Sample {
+                truth: &o.truth,
+                predicted: &o.predicted,
+                k: o.labels.len(),
+                positive: positive.filter(|_| binary),
+                scores: raw.filter(|_| binary),
+            };
+            intervals(&sample, seed, RESAMPLES)
+        })
+        .unwrap_or_default();
     ClassificationReport {
+        intervals,
         labels: o.labels,
         positive,
         threshold,

@@ -65,6 +65,14 @@ pub fn spec_json(report: &MetricsReport) -> Value {
             out.insert("mcc".into(), json!(m.mcc));
             out.insert("cohen_kappa".into(), num(m.cohen_kappa));
             out.insert("confusion_matrix".into(), json!(c.confusion_matrix));
+            if !c.intervals.is_empty() {
+                let map: Map<String, Value> = c
+                    .intervals
+                    .iter()
+                    .map(|i| (i.metric.clone(), json!([num(i.low), num(i.high)])))
+                    .collect();
+                out.insert("intervals".into(), Value::Object(map));
+            }
             if let Some(s) = &c.scores {
                 out.insert("roc_auc".into(), num(s.roc_auc));
                 out.insert("average_precision".into(), num(Some(s.average_precision)));

@@ -22,7 +22,9 @@ pub const MAX_CATEGORIES: usize = 100;
 
 /// How one input column becomes matrix columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Externally tagged (`{"numeric": {...}}`): postcard, the worker's wire
+// format, cannot read internally tagged enums.
+#[serde(rename_all = "snake_case")]
 pub enum Encoding {
     /// One matrix column: `(x or impute − center) / scale`.
     Numeric {

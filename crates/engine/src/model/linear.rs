@@ -42,7 +42,7 @@ pub fn fit(x: &Array2<f64>, y: &[f64], alpha: f64) -> Ridge {
 }
 
 /// Solves `A w = b` for symmetric positive definite `A` (overwritten).
-fn cholesky_solve(a: &mut [f64], b: &[f64], d: usize) -> Vec<f64> {
+pub(crate) fn cholesky_solve(a: &mut [f64], b: &[f64], d: usize) -> Vec<f64> {
     for j in 0..d {
         let mut s = a[j * d + j];
         for k in 0..j {

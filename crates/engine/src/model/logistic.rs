@@ -7,10 +7,13 @@
 //! `f(W, b) = (1/n) Σ_i ℓ_i + ‖W‖² / (2 C n)`, with
 //! `ℓ_i = ln(1 + e^{z_i}) − y_i z_i`, `z_i = x_i·w + b` (binary) or
 //! `ℓ_i = ln Σ_k e^{z_ik} − z_{i,y_i}` (multinomial). It is strictly convex,
-//! so [`super::lbfgs`] driven to a gradient of 1e-10 reaches the optimum
-//! scikit-learn's tightly converged fit reaches.
+//! so any method that converges reaches the optimum scikit-learn's tightly
+//! converged fit reaches: Newton's method ([`super::newton`]) for a binary
+//! target with at most 63 features, else [`super::lbfgs`] driven to a
+//! gradient of 1e-10.
 
 use super::lbfgs;
+use crate::basics::math::{exp, ln, ln_1p};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
@@ -26,17 +29,17 @@ pub struct Logistic {
 /// `ln(1 + e^z)` without overflow.
 fn softplus(z: f64) -> f64 {
     if z > 0.0 {
-        z + (-z).exp().ln_1p()
+        z + ln_1p(exp(-z))
     } else {
-        z.exp().ln_1p()
+        ln_1p(exp(z))
     }
 }
 
 fn sigmoid(z: f64) -> f64 {
     if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
+        1.0 / (1.0 + exp(-z))
     } else {
-        let e = z.exp();
+        let e = exp(z);
         e / (1.0 + e)
     }
 }
@@ -49,6 +52,15 @@ pub fn fit(x: &Array2<f64>, y: &[u32], k: usize, c: f64) -> Logistic {
     let width = d + 1;
     let nf = n.max(1) as f64;
     let penalty = 1.0 / (c * nf);
+    if rows == 1 && width <= super::newton::MAX_NEWTON_WIDTH {
+        let positive: Vec<bool> = (0..n).map(|i| y.get(i) == Some(&1)).collect();
+        let (p, steps) = super::newton::fit(x, &positive, penalty);
+        return Logistic {
+            coef: vec![p[..d].to_vec()],
+            intercept: vec![p[d]],
+            iterations: steps,
+        };
+    }
     let mut params = vec![0.0; rows * width];
     let mut z = vec![0.0; rows];
     let mut objective = |p: &[f64], g: &mut [f64]| -> f64 {
@@ -70,10 +82,10 @@ pub fn fit(x: &Array2<f64>, y: &[u32], k: usize, c: f64) -> Logistic {
                 g[d] += err;
             } else {
                 let m = z.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
-                let sum: f64 = z.iter().map(|v| (v - m).exp()).sum();
-                loss += m + sum.ln() - z[yi.min(rows - 1)];
+                let sum: f64 = z.iter().map(|v| exp(v - m)).sum();
+                loss += m + ln(sum) - z[yi.min(rows - 1)];
                 for r in 0..rows {
-                    let err = (z[r] - m).exp() / sum - if r == yi { 1.0 } else { 0.0 };
+                    let err = exp(z[r] - m) / sum - if r == yi { 1.0 } else { 0.0 };
                     let gr = &mut g[r * width..(r + 1) * width];
                     for (gj, xj) in gr[..d].iter_mut().zip(xi.iter()) {
                         *gj += err * xj;
@@ -122,7 +134,7 @@ impl Logistic {
                     vec![1.0 - p, p]
                 } else {
                     let m = z.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
-                    let e: Vec<f64> = z.iter().map(|v| (v - m).exp()).collect();
+                    let e: Vec<f64> = z.iter().map(|v| exp(v - m)).collect();
                     let s: f64 = e.iter().sum();
                     e.iter().map(|v| v / s).collect()
                 }

@@ -7,6 +7,7 @@
 //! 0 and the variances 0), ε is `var_smoothing` itself, so nothing divides
 //! by zero.
 
+use crate::basics::math::{exp, ln};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
@@ -64,13 +65,14 @@ impl NaiveBayes {
             .map(|xi| {
                 let jll: Vec<f64> = (0..self.prior.len())
                     .map(|c| {
-                        let mut s = self.prior[c].ln();
+                        let mut s = ln(self.prior[c]);
                         let mut norm = 0.0;
                         let mut dist = 0.0;
                         for (j, v) in xi.iter().enumerate() {
                             let var = self.var[c][j];
-                            norm += (two_pi * var).ln();
-                            dist += (v - self.theta[c][j]).powi(2) / var;
+                            norm += ln(two_pi * var);
+                            let d = v - self.theta[c][j];
+                            dist += d * d / var;
                         }
                         s += -0.5 * norm - 0.5 * dist;
                         s
@@ -80,8 +82,8 @@ impl NaiveBayes {
                 if !m.is_finite() {
                     return vec![1.0 / jll.len().max(1) as f64; jll.len()];
                 }
-                let lse = m + jll.iter().map(|v| (v - m).exp()).sum::<f64>().ln();
-                jll.iter().map(|v| (v - lse).exp()).collect()
+                let lse = m + ln(jll.iter().map(|v| exp(v - m)).sum::<f64>());
+                jll.iter().map(|v| exp(v - lse)).collect()
             })
             .collect()
     }

@@ -82,21 +82,76 @@ fn params_for(kind: ModelKind, given: &BTreeMap<String, f64>) -> Result<BTreeMap
 
 /// Trains on `table` as `req` says.
 pub fn train(table: &Table, req: &TrainRequest) -> Result<Trained> {
+    let plan = plan(table, req)?;
+    let rows = plan.train_rows();
+    run(table, &plan, &plan.spec(), &rows)
+}
+
+/// Everything decided before fitting: the split, the classes, the
+/// features, the parameters, and the warnings so far.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub target: String,
+    pub kind: ModelKind,
+    pub params: BTreeMap<String, f64>,
+    pub features: Vec<String>,
+    pub labels: Vec<String>,
+    pub regression: bool,
+    /// Per row: its split (0 train, 1 dev, 2 test).
+    pub assignment: Vec<u8>,
+    pub n_splits: usize,
+    /// Rows that have a target.
+    pub with_target: Vec<usize>,
+    pub warnings: Vec<String>,
+}
+
+impl Plan {
+    /// The rows of split `index` that have a target.
+    pub fn rows_of(&self, index: u8) -> Vec<usize> {
+        self.with_target
+            .iter()
+            .copied()
+            .filter(|&r| self.assignment.get(r) == Some(&index))
+            .collect()
+    }
+
+    pub fn train_rows(&self) -> Vec<usize> {
+        self.rows_of(0)
+    }
+
+    /// The index of split `name` (`train`, `dev`, `test`).
+    pub fn split_index(&self, name: &str) -> Option<u8> {
+        split_names(self.n_splits)
+            .iter()
+            .position(|s| *s == name)
+            .map(|i| i as u8)
+    }
+
+    pub fn spec(&self) -> FitSpec<'_> {
+        FitSpec {
+            target: &self.target,
+            kind: self.kind,
+            params: self.params.clone(),
+            features: self.features.clone(),
+            labels: &self.labels,
+            regression: self.regression,
+        }
+    }
+}
+
+/// Checks `req` against `table` and splits it.
+pub fn plan(table: &Table, req: &TrainRequest) -> Result<Plan> {
     let target_name = &req.split.target;
     let target = table.column(target_name)?;
     let mut warnings = table.warnings.clone();
     let with_target: Vec<usize> = (0..table.n_rows)
         .filter(|&r| !target.is_missing(r))
         .collect();
-    let labels = sorted_distinct(
-        &with_target
-            .iter()
-            .map(|&r| target.text(r).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .iter()
-            .map(|s| s.as_ref())
-            .collect::<Vec<_>>(),
-    );
+    let texts: Vec<_> = with_target
+        .iter()
+        .map(|&r| target.text(r).unwrap_or_default())
+        .collect();
+    let labels = sorted_distinct(&texts.iter().map(|s| s.as_ref()).collect::<Vec<_>>());
     let regression = target.kind() == ColumnKind::Numeric && labels.len() > 20;
     let allowed: &[ModelKind] = if regression {
         &ModelKind::REGRESSORS
@@ -141,48 +196,52 @@ pub fn train(table: &Table, req: &TrainRequest) -> Result<Trained> {
             "the target \"{target_name}\" cannot be a feature"
         )));
     }
-    let train_rows: Vec<usize> = with_target
-        .iter()
-        .copied()
-        .filter(|&r| outcome.assignment.get(r) == Some(&0))
-        .collect();
-    if train_rows.is_empty() {
+    let plan = Plan {
+        target: target_name.clone(),
+        kind: req.model,
+        params,
+        features,
+        labels: if regression { Vec::new() } else { labels },
+        regression,
+        n_splits: outcome.report.splits.len(),
+        assignment: outcome.assignment,
+        with_target,
+        warnings,
+    };
+    if plan.train_rows().is_empty() {
         return Err(EngineError::unusable(
             &table.name,
             "the train split holds no rows with a target",
         ));
     }
-    let spec = FitSpec {
-        target: target_name,
-        kind: req.model,
-        params,
-        features,
-        labels: &labels,
-        regression,
-    };
-    let model = fit_model(table, &spec, &train_rows, &mut warnings)?;
+    Ok(plan)
+}
+
+/// Fits `spec` on `train_rows` and measures every split of `plan`.
+pub fn run(
+    table: &Table,
+    plan: &Plan,
+    spec: &FitSpec<'_>,
+    train_rows: &[usize],
+) -> Result<Trained> {
+    let mut warnings = plan.warnings.clone();
+    let model = fit_model(table, spec, train_rows, &mut warnings)?;
     let all: Vec<usize> = (0..table.n_rows).collect();
     let predictions = model.predict(table, &all)?;
-    let names = split_names(outcome.report.splits.len());
-    let splits = names
+    let splits = split_names(plan.n_splits)
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let rows: Vec<usize> = with_target
-                .iter()
-                .copied()
-                .filter(|&r| outcome.assignment.get(r) == Some(&(i as u8)))
-                .collect();
             Ok(SplitMetrics {
                 name: name.to_string(),
-                metrics: measure(table, &model, &predictions, &rows)?,
+                metrics: measure(table, &model, &predictions, &plan.rows_of(i as u8))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Trained {
         model,
         splits,
-        assignment: outcome.assignment,
+        assignment: plan.assignment.clone(),
         predictions,
         warnings,
     })
@@ -320,11 +379,25 @@ pub fn measure(
     predictions: &Predictions,
     rows: &[usize],
 ) -> Result<MetricsReport> {
+    measure_at(table, model, predictions, rows, None, None)
+}
+
+/// [`measure`] with a decision threshold for a binary model's scores
+/// (`--threshold`; 0.5 when `None`).
+pub fn measure_at(
+    table: &Table,
+    model: &FittedModel,
+    predictions: &Predictions,
+    rows: &[usize],
+    threshold: Option<f64>,
+    intervals: Option<u64>,
+) -> Result<MetricsReport> {
     let target = table.column(&model.target)?;
     let mut warnings = Vec::new();
     let ctx = Context {
         file: &table.name,
         target: &model.target,
+        intervals,
     };
     let body = if model.task == ModelTask::Regression {
         let y: Vec<f64> = rows
@@ -363,7 +436,7 @@ pub fn measure(
                     &truth,
                     &s,
                     model.positive.as_deref(),
-                    None,
+                    threshold,
                     &mut warnings,
                 )?))
             }

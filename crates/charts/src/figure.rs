@@ -1,0 +1,55 @@
+//! [`Figure`]: any chart of the layer, so the page's one `Chart` component
+//! and the CLI draw, describe and export every kind the same way.
+
+use crate::{draw_bars, draw_lines, Bars, Lines};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A bar chart or a line chart.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Bars(Bars),
+    Lines(Lines),
+}
+
+impl Figure {
+    /// Draws it filling `root` (`scale`: the device pixel ratio).
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        scale: f64,
+    ) -> Result<(), String> {
+        match self {
+            Figure::Bars(b) => draw_bars(root, b, scale),
+            Figure::Lines(l) => draw_lines(root, l, scale),
+        }
+    }
+
+    /// The numbers drawn, as JSON (`data-values`).
+    pub fn values_json(&self) -> String {
+        match self {
+            Figure::Bars(b) => b.values_json(),
+            Figure::Lines(l) => l.values_json(),
+        }
+    }
+
+    /// A sentence for `aria-label`.
+    pub fn summary(&self) -> String {
+        match self {
+            Figure::Bars(b) => b.summary(),
+            Figure::Lines(l) => l.summary(),
+        }
+    }
+}
+
+impl From<Bars> for Figure {
+    fn from(b: Bars) -> Self {
+        Figure::Bars(b)
+    }
+}
+
+impl From<Lines> for Figure {
+    fn from(l: Lines) -> Self {
+        Figure::Lines(l)
+    }
+}

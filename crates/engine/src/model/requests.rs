@@ -1,0 +1,254 @@
+//! The Model lab's requests and answers, and [`handle`], the lab's door.
+
+use super::experiments::{self, DataCentric, Point};
+use super::slices::{slices, Slice};
+use super::train::{self, measure_at, train};
+use super::{FittedModel, SplitMetrics, TrainRequest};
+use crate::basics::error::{EngineError, Result};
+use crate::metrics::MetricsReport;
+use crate::session::{Role, Run, Session};
+use serde::{Deserialize, Serialize};
+
+/// What the Model lab asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// Train on the working dataset; the model is kept under a new id.
+    Train(TrainRequest),
+    /// The metrics of a kept model's run on one split (`train`, `dev`,
+    /// `test`) at a decision threshold (binary models; 0.5 when `None`).
+    Evaluate {
+        id: u32,
+        split: String,
+        threshold: Option<f64>,
+        /// The seed of bootstrap intervals, if wanted.
+        #[serde(default)]
+        intervals: Option<u64>,
+    },
+    /// Train and dev metrics per value of a parameter (`C`, `max_depth`).
+    Sweep {
+        base: TrainRequest,
+        param: String,
+        values: Vec<f64>,
+    },
+    /// The dev metric training on 10%, ..., 100% of the train split.
+    LearningCurve { base: TrainRequest, seed: u64 },
+    /// Retrain with the train rows `annotator` disagrees on relabelled by
+    /// it, or left out.
+    DataCentric {
+        base: TrainRequest,
+        annotator: String,
+    },
+    /// Error analysis of a kept model's run on `split`, by `column`; the
+    /// human error per slice from `annotator`, else `hlp`.
+    Slices {
+        id: u32,
+        split: String,
+        column: String,
+        annotator: Option<String>,
+        hlp: Option<f64>,
+    },
+    /// A kept model as `mlops-model/1` JSON.
+    ModelJson { id: u32 },
+    /// Keep a model read from `mlops-model/1` JSON.
+    ImportModel { json: String, name: String },
+    /// Score the working dataset with a kept model (its metrics when the
+    /// target is there).
+    Score { id: u32 },
+}
+
+/// A trained model's summary for the lab.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainedSummary {
+    pub id: u32,
+    pub model: FittedModel,
+    pub splits: Vec<SplitMetrics>,
+    pub warnings: Vec<String>,
+}
+
+/// What it is answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    Trained(Box<TrainedSummary>),
+    Evaluated(MetricsReport),
+    Sweep {
+        param: String,
+        points: Vec<Point>,
+    },
+    LearningCurve {
+        points: Vec<Point>,
+    },
+    DataCentric(Box<DataCentric>),
+    Slices {
+        column: String,
+        slices: Vec<Slice>,
+    },
+    ModelJson {
+        text: String,
+    },
+    Imported {
+        id: u32,
+        model: Box<FittedModel>,
+    },
+    Scored {
+        id: u32,
+        metrics: Option<MetricsReport>,
+        rows: u64,
+    },
+}
+
+/// Answers a Model lab request.
+pub fn handle(session: &mut Session, request: Request) -> Result<Response> {
+    match request {
+        Request::Train(req) => {
+            let generation = session.dataset(Role::Working)?.generation;
+            let trained = train(session.working()?, &req)?;
+            let run = Run {
+                generation,
+                assignment: trained.assignment,
+                split_names: trained.splits.iter().map(|s| s.name.clone()).collect(),
+                predictions: trained.predictions,
+            };
+            let id = session.keep_model(trained.model.clone(), Some(run));
+            Ok(Response::Trained(Box::new(TrainedSummary {
+                id,
+                model: trained.model,
+                splits: trained.splits,
+                warnings: trained.warnings,
+            })))
+        }
+        Request::Evaluate {
+            id,
+            split,
+            threshold,
+            intervals,
+        } => {
+            let (table, kept, run) = run_of(session, id)?;
+            let rows = split_rows(table, kept, run, &split)?;
+            Ok(Response::Evaluated(measure_at(
+                table,
+                &kept.model,
+                &run.predictions,
+                &rows,
+                threshold,
+                intervals,
+            )?))
+        }
+        Request::Sweep {
+            base,
+            param,
+            values,
+        } => {
+            let points = experiments::sweep(session.working()?, &base, &param, &values)?;
+            Ok(Response::Sweep { param, points })
+        }
+        Request::LearningCurve { base, seed } => Ok(Response::LearningCurve {
+            points: experiments::learning_curve(session.working()?, &base, seed)?,
+        }),
+        Request::DataCentric { base, annotator } => Ok(Response::DataCentric(Box::new(
+            experiments::data_centric(session.working()?, &base, &annotator)?,
+        ))),
+        Request::Slices {
+            id,
+            split,
+            column,
+            annotator,
+            hlp,
+        } => {
+            let (table, kept, run) = run_of(session, id)?;
+            let rows = split_rows(table, kept, run, &split)?;
+            let target = table.column(&kept.model.target)?;
+            let correct: Vec<bool> = rows
+                .iter()
+                .map(|&r| {
+                    run.predictions.labels.get(r).map(String::as_str) == target.text(r).as_deref()
+                })
+                .collect();
+            let human: Option<Vec<bool>> = match &annotator {
+                Some(a) => {
+                    let a = table.column(a)?;
+                    Some(rows.iter().map(|&r| a.text(r) == target.text(r)).collect())
+                }
+                None => None,
+            };
+            let slices = slices(table, &column, &rows, &correct, human.as_deref(), hlp)?;
+            Ok(Response::Slices { column, slices })
+        }
+        Request::ModelJson { id } => Ok(Response::ModelJson {
+            text: session.model(id)?.to_json(),
+        }),
+        Request::ImportModel { json, name } => {
+            let model = FittedModel::from_json(&json, &name)?;
+            let id = session.keep_model(model.clone(), None);
+            Ok(Response::Imported {
+                id,
+                model: Box::new(model),
+            })
+        }
+        Request::Score { id } => {
+            let table = session.working()?;
+            let model = session.model(id)?;
+            let rows: Vec<usize> = (0..table.n_rows).collect();
+            let predictions = model.predict(table, &rows)?;
+            let metrics = match table.column(&model.target) {
+                Ok(target) => {
+                    let with: Vec<usize> = rows
+                        .iter()
+                        .copied()
+                        .filter(|&r| !target.is_missing(r))
+                        .collect();
+                    Some(train::measure(table, model, &predictions, &with)?)
+                }
+                Err(_) => None,
+            };
+            Ok(Response::Scored {
+                id,
+                metrics,
+                rows: table.n_rows as u64,
+            })
+        }
+    }
+}
+
+/// The working table, a kept model and its run on that table.
+fn run_of(
+    session: &Session,
+    id: u32,
+) -> Result<(&crate::table::Table, &crate::session::Kept, &Run)> {
+    let dataset = session.dataset(Role::Working)?;
+    let kept = session.kept(id)?;
+    let run = kept
+        .run
+        .as_ref()
+        .filter(|r| r.generation == dataset.generation)
+        .ok_or_else(|| {
+            EngineError::bad_request(format!(
+                "model {id} was not trained on the working dataset: train it again"
+            ))
+        })?;
+    Ok((&dataset.table, kept, run))
+}
+
+/// The rows of `split` in a run that have a target.
+fn split_rows(
+    table: &crate::table::Table,
+    kept: &crate::session::Kept,
+    run: &Run,
+    split: &str,
+) -> Result<Vec<usize>> {
+    let index = run
+        .split_names
+        .iter()
+        .position(|s| s == split)
+        .ok_or_else(|| {
+            EngineError::bad_request(format!(
+                "no split \"{split}\" (the splits are {})",
+                run.split_names.join(", ")
+            ))
+        })?;
+    let target = table.column(&kept.model.target)?;
+    Ok((0..table.n_rows)
+        .filter(|&r| run.assignment.get(r) == Some(&(index as u8)) && !target.is_missing(r))
+        .collect())
+}

@@ -1,0 +1,163 @@
+//! Baseline, model and human-level performance side by side, the course's
+//! bias/variance reading of them, and "which metric?" on imbalanced data.
+
+use super::settings;
+use crate::browser::answer::latest_answer;
+use crate::components::format::{fmt_stat, percent, raw};
+use crate::components::ColumnSelect;
+use crate::state::{AppState, TrainedRun};
+use leptos::prelude::*;
+use mlops_engine::api::Request;
+use mlops_engine::metrics::{self, MetricsRequest};
+use mlops_engine::model::diagnosis::{diagnose, Focus};
+use mlops_engine::model::TrainedSummary;
+
+/// A metric of one split of a training run, from the CLI's JSON fields.
+pub fn split_metric(summary: &TrainedSummary, split: &str, metric: &str) -> Option<f64> {
+    let s = summary.splits.iter().find(|s| s.name == split)?;
+    super::fields::fields(&s.metrics)
+        .into_iter()
+        .find(|f| f.name == metric)?
+        .value
+}
+
+/// The split the course calls "dev": `dev` when there is one, else `test`.
+pub fn dev_split(summary: &TrainedSummary) -> &'static str {
+    if summary.splits.iter().any(|s| s.name == "dev") {
+        "dev"
+    } else {
+        "test"
+    }
+}
+
+fn error_of(summary: &TrainedSummary, split: &str) -> Option<f64> {
+    split_metric(summary, split, "accuracy").map(|a| 1.0 - a)
+}
+
+#[component]
+pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
+    let state = AppState::get();
+    let s = move || settings::current(state);
+    let annotators = Signal::derive(move || {
+        let target = state.target.get().unwrap_or_default();
+        state
+            .label_columns()
+            .into_iter()
+            .filter(|c| *c != target)
+            .collect::<Vec<_>>()
+    });
+    let pick = Callback::new(move |v: String| {
+        settings::update(state, |s| s.hlp_column = Some(v).filter(|v| !v.is_empty()))
+    });
+    let hlp_answer = latest_answer(move || {
+        let _ = state.dataset_generation();
+        let pred = s().hlp_column?;
+        let target = state.target.get()?;
+        Some(Request::Metrics(metrics::Request::Metrics(
+            MetricsRequest {
+                target,
+                pred: Some(pred),
+                ..Default::default()
+            },
+        )))
+    });
+    // Human-level error: the annotator column's, else the typed number.
+    let hlp = move || -> Option<Result<f64, String>> {
+        if s().hlp_column.is_some() {
+            let r = hlp_answer.with(|a| a.as_ref().map(super::metrics_report))?;
+            return Some(r.map(|r| {
+                super::fields::fields(&r)
+                    .into_iter()
+                    .find(|f| f.name == "accuracy")
+                    .and_then(|f| f.value)
+                    .map_or(f64::NAN, |a| 1.0 - a)
+            }));
+        }
+        s().typed_hlp()
+    };
+    let table = move || {
+        let run = run.get()?;
+        let dev = dev_split(&run.model);
+        let row = |name: &str, m: Option<&TrainedSummary>, testid: &'static str| {
+            let cell = |split: &str| {
+                let e = m.and_then(|m| error_of(m, split));
+                view! { <td class="num" data-testid=testid data-split=split.to_string() data-value=raw(e)>{e.map(percent).unwrap_or_else(|| "—".into())}</td> }
+            };
+            view! { <tr><th>{name.to_string()}</th>{cell("train")}{cell(dev)}</tr> }
+        };
+        let hlp_cell = match hlp() {
+            Some(Ok(e)) => view! { <td class="num" data-testid="hlp-error" data-value=raw(Some(e)) colspan="2">{percent(e)}</td> }.into_any(),
+            Some(Err(msg)) => view! { <td colspan="2" class="warning" data-testid="warning">{msg}</td> }.into_any(),
+            None => view! { <td colspan="2" class="muted">"pick an annotator column or type a number"</td> }.into_any(),
+        };
+        Some(view! {
+            <table class="baseline">
+                <thead><tr><th></th><th>"train error"</th><th>{format!("{dev} error")}</th></tr></thead>
+                <tbody>
+                    {row("majority baseline", run.baseline.as_ref(), "baseline-error")}
+                    {row(run.model.model.model.as_str(), Some(&run.model), "model-error")}
+                    <tr><th>"human level (HLP)"</th>{hlp_cell}</tr>
+                </tbody>
+            </table>
+        })
+    };
+    let reading = move || {
+        let run = run.get()?;
+        let hlp = hlp()?.ok().filter(|e| e.is_finite())?;
+        let dev = dev_split(&run.model);
+        let d = diagnose(
+            error_of(&run.model, "train")?,
+            error_of(&run.model, dev)?,
+            hlp,
+        );
+        let focus = match d.focus {
+            Focus::Bias => "Work on bias first.",
+            Focus::Variance => "Work on variance first.",
+            Focus::Neither => {
+                "Both gaps are small: look at the errors by slice, or collect harder examples."
+            }
+        };
+        Some(view! {
+            <ul class="diagnosis">
+                <li data-testid="avoidable-bias" data-value=raw(Some(d.avoidable_bias))>
+                    <strong>{format!("Avoidable bias (train − HLP): {:+.1} points. ", d.avoidable_bias * 100.0)}</strong>{d.bias_advice}</li>
+                <li data-testid="variance" data-value=raw(Some(d.variance))>
+                    <strong>{format!("Variance ({dev} − train): {:+.1} points. ", d.variance * 100.0)}</strong>{d.variance_advice}</li>
+                <li><strong>{focus}</strong></li>
+            </ul>
+        })
+    };
+    let which_metric = move || {
+        let run = run.get()?;
+        let b = run.baseline.as_ref()?;
+        let split = dev_split(&run.model);
+        let (acc, rec, f1) = (
+            split_metric(b, split, "accuracy")?,
+            split_metric(b, split, "recall"),
+            split_metric(b, split, "f1"),
+        );
+        let positive = b.model.positive.clone()?;
+        Some(view! {
+            <div class="which-metric">
+                <h3>"Which metric?"</h3>
+                <p>{format!("Always predicting the most common class scores {} accuracy on {split}, but its recall of \"{positive}\" is {} and its F1 {}.", percent(acc), fmt_stat(rec), fmt_stat(f1))}</p>
+                <p class="muted">"On imbalanced data accuracy rewards ignoring the rare class; recall, precision and F1 of the class you care about say whether the model finds it."</p>
+            </div>
+        })
+    };
+    view! {
+        <section class="card">
+            <h2>"Baseline, model and human-level performance"</h2>
+            <div class="controls">
+                <label class="field"><span>"Second annotator column (HLP)"</span>
+                    <ColumnSelect testid="hlp-select" none="—" columns=annotators selected=Signal::derive(move || s().hlp_column) on_pick=pick /></label>
+                <label class="field"><span>"or human-level error (%)"</span>
+                    <input type="text" data-testid="hlp-error-input" prop:value=move || s().hlp_error.unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.hlp_error = Some(v).filter(|v| !v.trim().is_empty())) } /></label>
+            </div>
+            {table}
+            {reading}
+            {which_metric}
+        </section>
+    }
+}

@@ -1,0 +1,187 @@
+//! What the metrics panel shows, as plain data: every field of
+//! `mlops metrics --json` (from the engine's `spec_json`, so the page shows
+//! exactly the CLI's numbers), with the threshold-dependent ones replaced by
+//! the threshold table's counts while the slider moves.
+
+use mlops_engine::metrics::report::{ClassificationReport, ScoreReport};
+use mlops_engine::metrics::sweep::BinaryCounts;
+use mlops_engine::metrics::{spec_json, MetricsBody, MetricsReport};
+use serde_json::Value;
+
+/// One shown metric: its `data-metric` name (nested fields dotted:
+/// `macro.f1`, `per_class.malignant.recall`) and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub value: Option<f64>,
+}
+
+/// Every numeric field of the report's JSON, in the JSON's order.
+pub fn fields(report: &MetricsReport) -> Vec<Field> {
+    let json = spec_json(report);
+    let mut out = Vec::new();
+    let Value::Object(map) = json else { return out };
+    for (key, value) in &map {
+        match value {
+            Value::Number(n) if key != "rows" && key != "threshold" => out.push(Field {
+                name: key.clone(),
+                value: n.as_f64(),
+            }),
+            Value::Null if key != "positive" => out.push(Field {
+                name: key.clone(),
+                value: None,
+            }),
+            Value::Object(inner) => {
+                for (k, v) in inner {
+                    out.push(Field {
+                        name: format!("{key}.{k}"),
+                        value: v.as_f64(),
+                    });
+                }
+            }
+            Value::Array(items) if key == "per_class" => {
+                for item in items {
+                    let label = item["label"].as_str().unwrap_or_default();
+                    for k in ["precision", "recall", "f1", "support"] {
+                        out.push(Field {
+                            name: format!("per_class.{label}.{k}"),
+                            value: item[k].as_f64(),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The classification part of a report, if it is one.
+pub fn classification(report: &MetricsReport) -> Option<&ClassificationReport> {
+    match &report.body {
+        MetricsBody::Classification(c) => Some(c),
+        MetricsBody::Regression(_) => None,
+    }
+}
+
+/// The counts at the slider's `threshold` (nearest table entry) when it is
+/// not the report's own threshold.
+pub fn live_counts(c: &ClassificationReport, threshold: f64) -> Option<BinaryCounts> {
+    let s: &ScoreReport = c.scores.as_ref()?;
+    if c.threshold == Some(threshold) {
+        return None;
+    }
+    mlops_charts::nearest_threshold(s, threshold).and_then(|i| s.counts.get(i).copied())
+}
+
+/// `fields` with the threshold-dependent metrics taken from `live`.
+pub fn with_live(mut fields: Vec<Field>, live: Option<BinaryCounts>) -> Vec<Field> {
+    let Some(c) = live else { return fields };
+    for f in fields.iter_mut() {
+        f.value = match f.name.as_str() {
+            "accuracy" => Some(c.accuracy()),
+            "precision" => Some(c.precision()),
+            "recall" => Some(c.recall()),
+            "f1" => Some(c.f1()),
+            _ => continue,
+        };
+    }
+    fields
+}
+
+/// The confusion matrix to show: the report's, or the live counts laid out
+/// in label order (`positive` the positive label's index).
+pub fn confusion(c: &ClassificationReport, live: Option<BinaryCounts>) -> Vec<Vec<u64>> {
+    match (live, c.positive, c.labels.len()) {
+        (Some(k), Some(pos), 2) => {
+            let (mut m, neg) = (vec![vec![0; 2]; 2], 1 - pos.min(1));
+            m[pos][pos] = k.tp;
+            m[pos][neg] = k.fn_;
+            m[neg][pos] = k.fp;
+            m[neg][neg] = k.tn;
+            m
+        }
+        _ => c.confusion_matrix.clone(),
+    }
+}
+
+/// A metric's name as a person reads it.
+pub fn title(name: &str) -> String {
+    let known = [
+        ("accuracy", "Accuracy"),
+        ("balanced_accuracy", "Balanced accuracy"),
+        ("precision", "Precision"),
+        ("recall", "Recall"),
+        ("f1", "F1"),
+        ("mcc", "MCC"),
+        ("cohen_kappa", "Cohen's κ"),
+        ("roc_auc", "ROC AUC"),
+        ("average_precision", "Average precision"),
+        ("log_loss", "Log loss"),
+        ("brier", "Brier score"),
+        ("mae", "MAE"),
+        ("mse", "MSE"),
+        ("rmse", "RMSE"),
+        ("r2", "R²"),
+        ("mape", "MAPE"),
+    ];
+    known
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map_or_else(|| name.replace('_', " "), |(_, t)| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mlops_engine::metrics::{evaluate, MetricsRequest};
+    use mlops_engine::table::{read_csv, CsvOptions};
+
+    fn report(threshold: f64) -> MetricsReport {
+        let csv = "y,s\n0,0.1\n0,0.4\n1,0.35\n1,0.8\n";
+        let t = read_csv(csv.as_bytes(), &CsvOptions::default()).unwrap();
+        let req = MetricsRequest {
+            target: "y".into(),
+            score: Some("s".into()),
+            threshold: Some(threshold),
+            ..Default::default()
+        };
+        evaluate(&t, &req).unwrap()
+    }
+
+    #[test]
+    fn every_number_of_the_cli_json_is_a_field() {
+        let f = fields(&report(0.5));
+        let names: Vec<&str> = f.iter().map(|f| f.name.as_str()).collect();
+        for want in [
+            "accuracy",
+            "roc_auc",
+            "macro.f1",
+            "weighted.recall",
+            "per_class.1.support",
+            "brier",
+            "cohen_kappa",
+        ] {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        assert!(!names.contains(&"rows"));
+    }
+
+    #[test]
+    fn the_slider_moves_counts_and_the_threshold_metrics() {
+        let r = report(0.5);
+        let c = classification(&r).unwrap();
+        assert_eq!(live_counts(c, 0.5), None);
+        let live = live_counts(c, 0.3).unwrap();
+        assert_eq!((live.tp, live.fp), (2, 1));
+        assert_eq!(confusion(c, Some(live)), vec![vec![1, 1], vec![0, 2]]);
+        // The live numbers are the ones the engine gives at that threshold.
+        let at = fields(&report(0.3));
+        let moved = with_live(fields(&r), Some(live));
+        for name in ["accuracy", "precision", "recall", "f1"] {
+            let a = at.iter().find(|f| f.name == name).unwrap().value;
+            let b = moved.iter().find(|f| f.name == name).unwrap().value;
+            assert_eq!(a, b, "{name}");
+        }
+    }
+}

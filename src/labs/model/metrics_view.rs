@@ -1,0 +1,139 @@
+//! The metrics panel: every metric with its hook, the confusion matrix
+//! (`confusion-cell`s), and the ROC, precision–recall and calibration
+//! charts with the threshold marked. The slider's threshold moves the
+//! matrix and the threshold metrics from the report's threshold table, with
+//! no round trip.
+
+use super::fields::{classification, confusion, fields, live_counts, title, with_live, Field};
+use crate::components::format::{fmt_stat, raw};
+use crate::components::Chart;
+use leptos::prelude::*;
+use mlops_charts::{Figure, Lines};
+use mlops_engine::metrics::MetricsReport;
+
+/// The panel for `report`, with the slider at `threshold`.
+#[component]
+pub fn MetricsPanel(
+    #[prop(into)] report: Signal<Option<MetricsReport>>,
+    #[prop(into)] threshold: Signal<f64>,
+    #[prop(into)] heading: Signal<&'static str>,
+) -> impl IntoView {
+    let live = Memo::new(move |_| {
+        let t = threshold.get();
+        report.with(|r| {
+            r.as_ref()
+                .and_then(classification)
+                .and_then(|c| live_counts(c, t))
+        })
+    });
+    let shown = move || {
+        report
+            .with(|r| r.as_ref().map(|r| with_live(fields(r), live.get())))
+            .unwrap_or_default()
+    };
+    let headline = [
+        "accuracy",
+        "balanced_accuracy",
+        "precision",
+        "recall",
+        "f1",
+        "roc_auc",
+        "average_precision",
+        "log_loss",
+        "brier",
+        "mcc",
+        "cohen_kappa",
+        "r2",
+        "mae",
+        "rmse",
+        "mse",
+        "mape",
+    ];
+    let cards = move || {
+        let all = shown();
+        headline
+            .iter()
+            .filter_map(|h| all.iter().find(|f| f.name == *h).cloned())
+            .map(metric_card)
+            .collect_view()
+    };
+    let rest = move || {
+        let all = shown();
+        all.into_iter()
+            .filter(|f| !headline.contains(&f.name.as_str()))
+            .map(metric_row)
+            .collect_view()
+    };
+    let matrix = move || {
+        report.with(|r| {
+            let c = r.as_ref().and_then(classification)?;
+            let m = confusion(c, live.get());
+            let labels = c.labels.clone();
+            let head = labels.iter().map(|l| view! { <th class="num">{l.clone()}</th> }).collect_view();
+            let rows = m.iter().enumerate().map(|(t, row)| {
+                let cells = row.iter().enumerate().map(|(p, &v)| {
+                    let (tl, pl) = (labels.get(t).cloned().unwrap_or_default(), labels.get(p).cloned().unwrap_or_default());
+                    view! { <td class="num" class:diag=t == p data-testid="confusion-cell" data-true=tl data-pred=pl data-value=v.to_string()>{v}</td> }
+                }).collect_view();
+                view! { <tr><th>{labels.get(t).cloned().unwrap_or_default()}</th>{cells}</tr> }
+            }).collect_view();
+            Some(view! {
+                <table class="confusion">
+                    <caption>"Confusion matrix (rows: true label, columns: predicted)"</caption>
+                    <thead><tr><th></th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })
+        })
+    };
+    let scores = move || {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(classification)
+                .and_then(|c| c.scores.clone())
+        })
+    };
+    let charts = move || {
+        scores().map(|s| {
+            let roc = { let s = s.clone(); Signal::derive(move || Figure::Lines(Lines::roc(&s, threshold.get()))) };
+            let pr = { let s = s.clone(); Signal::derive(move || Figure::Lines(Lines::pr(&s, threshold.get()))) };
+            let cal = Signal::stored(Figure::Lines(Lines::calibration(&s)));
+            view! {
+                <div class="chart-row">
+                    <Chart figure=roc width=300 height=260 testid="roc-chart" file="roc.png" />
+                    <Chart figure=pr width=300 height=260 testid="pr-chart" file="precision-recall.png" />
+                    <Chart figure=cal width=300 height=260 testid="calibration-chart" file="calibration.png" />
+                </div>
+            }
+        })
+    };
+    view! {
+        <section class="card metrics">
+            <h2>{move || heading.get()}{move || report.with(|r| r.as_ref().map(|r| format!(" — {} rows", r.rows)))}</h2>
+            <div class="metric-cards">{cards}</div>
+            {matrix}
+            {charts}
+            <details>
+                <summary>"Every metric"</summary>
+                <table class="metric-table"><tbody>{rest}</tbody></table>
+            </details>
+        </section>
+    }
+}
+
+fn metric_card(f: Field) -> impl IntoView {
+    view! {
+        <div class="metric" data-testid="metric" data-metric=f.name.clone() data-value=raw(f.value)>
+            <span class="metric-name">{title(&f.name)}</span>
+            <span class="metric-value">{fmt_stat(f.value)}</span>
+        </div>
+    }
+}
+
+fn metric_row(f: Field) -> impl IntoView {
+    view! {
+        <tr data-testid="metric" data-metric=f.name.clone() data-value=raw(f.value)>
+            <th>{f.name.clone()}</th><td class="num">{fmt_stat(f.value)}</td>
+        </tr>
+    }
+}

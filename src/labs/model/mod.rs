@@ -1,0 +1,230 @@
+//! The Model lab: metrics of prediction columns, or a baseline trained on
+//! the Split lab's split in the worker; the threshold slider; baseline and
+//! human-level performance side by side.
+
+mod baseline;
+pub mod fields;
+mod metrics_view;
+pub mod settings;
+
+use crate::browser::answer::latest_answer;
+use crate::browser::engine;
+use crate::components::{ColumnSelect, LabIntro, Warnings};
+use crate::state::{AppState, TrainedRun};
+use leptos::prelude::*;
+use mlops_engine::api::{Request, Response};
+use mlops_engine::metrics::{self, MetricsReport};
+use mlops_engine::model::{self, ModelKind, TrainRequest, TrainedSummary};
+use settings::{Source, MODELS};
+
+/// The lab's view, for the registry.
+pub fn view() -> AnyView {
+    view! { <ModelLab /> }.into_any()
+}
+
+/// The report in a worker's answer (metrics of columns or of a model's
+/// split), or its error.
+pub fn metrics_report(answer: &Response) -> Result<MetricsReport, String> {
+    match answer {
+        Response::Metrics(metrics::Response::Metrics(r))
+        | Response::Model(model::Response::Evaluated(r)) => Ok(r.clone()),
+        Response::Error { message, .. } => Err(message.clone()),
+        _ => Err("unexpected answer from the engine".into()),
+    }
+}
+
+/// Trains `kind` (and the majority baseline beside it) on the current split.
+fn train(state: AppState, kind: ModelKind) {
+    let Some(split) = crate::labs::split::current_request(state) else {
+        state
+            .error
+            .set(Some("choose a target in the Data lab first".into()));
+        return;
+    };
+    let split = match split {
+        Ok(s) => s,
+        Err(e) => {
+            return state
+                .error
+                .set(Some(format!("the Split lab's settings: {e}")))
+        }
+    };
+    let Some(generation) = state.dataset_generation() else {
+        return;
+    };
+    let request = move |model| {
+        Request::Model(model::Request::Train(TrainRequest {
+            model,
+            params: Default::default(),
+            features: None,
+            split: split.clone(),
+        }))
+    };
+    let summary = |r: Response| match r {
+        Response::Model(model::Response::Trained(t)) => Ok(*t),
+        Response::Error { message, .. } => Err(message),
+        other => Err(format!("unexpected answer from the engine: {other:?}")),
+    };
+    engine::send(request(ModelKind::Majority), None, move |baseline| {
+        let baseline = summary(baseline).ok();
+        engine::send(request(kind), None, move |trained| match summary(trained) {
+            Ok(model) => {
+                state.error.set(None);
+                state.trained.set(Some(TrainedRun {
+                    generation,
+                    model,
+                    baseline,
+                }));
+            }
+            Err(e) => state.error.set(Some(e)),
+        });
+    });
+}
+
+#[component]
+pub fn ModelLab() -> impl IntoView {
+    let state = AppState::get();
+    let s = move || settings::current(state);
+    // The slider's value while it moves (committed to the URL on release).
+    let sliding = RwSignal::new(None::<f64>);
+    let threshold = Signal::derive(move || sliding.get().unwrap_or_else(|| s().threshold));
+    let run = Memo::new(move |_| state.current_run());
+    let request = move || {
+        let _ = state.dataset_generation();
+        let settings = s();
+        match settings.source {
+            Source::Columns => settings
+                .columns_request(&state.target.get()?)
+                .map(|r| Request::Metrics(metrics::Request::Metrics(r))),
+            Source::Model => run.get().map(|r| {
+                let split = if r.model.splits.iter().any(|s| s.name == "test") {
+                    "test"
+                } else {
+                    "dev"
+                };
+                Request::Model(model::Request::Evaluate {
+                    id: r.model.id,
+                    split: split.into(),
+                    threshold: Some(settings.threshold),
+                    intervals: None,
+                })
+            }),
+        }
+    };
+    let answer = latest_answer(request);
+    let result = Signal::derive(move || answer.with(|a| a.as_ref().map(metrics_report)));
+    let report = Signal::derive(move || result.get().and_then(|r| r.ok()));
+    let error = move || result.get().and_then(|r| r.err());
+    let warnings = Signal::derive(move || {
+        report.with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
+    });
+    let heading = Signal::derive(move || {
+        if s().source == Source::Model {
+            "Test-split metrics of the trained model"
+        } else {
+            "Metrics of the chosen columns"
+        }
+    });
+    view! {
+        <div class="lab-grid">
+            <LabIntro lab=crate::lab::Lab::Model>
+                <Controls sliding=sliding threshold=threshold report=report />
+                {move || error().map(|e| view! { <div class="error-banner" role="alert" data-testid="error-banner">{e}</div> })}
+            </LabIntro>
+            {move || (s().source == Source::Model && run.get().is_none()).then(|| view! {
+                <section class="card"><p class="hint">"Press " <strong>"Train"</strong> " to fit the chosen model on the Split lab's train split; the metrics below are then the test split's."</p></section>
+            })}
+            <Show when=move || report.with(Option::is_some)>
+                <metrics_view::MetricsPanel report=report threshold=threshold heading=heading />
+            </Show>
+            <Warnings items=warnings />
+            {move || (s().source == Source::Model).then(|| view! { <baseline::Baseline run=Signal::derive(move || run.get()) /> })}
+        </div>
+    }
+}
+
+/// Source, columns or model, and the threshold slider.
+#[component]
+fn Controls(
+    sliding: RwSignal<Option<f64>>,
+    threshold: Signal<f64>,
+    report: Signal<Option<MetricsReport>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let s = move || settings::current(state);
+    let columns = Signal::derive(move || state.column_names());
+    let pick_pred = Callback::new(move |v: String| {
+        settings::update(state, |s| s.pred = Some(v).filter(|v| !v.is_empty()))
+    });
+    let pick_score = Callback::new(move |v: String| {
+        settings::update(state, |s| s.score = Some(v).filter(|v| !v.is_empty()))
+    });
+    // The slider spans the report's threshold table (0..1 for probabilities).
+    let range = move || {
+        report.with(|r| {
+            let s = r
+                .as_ref()
+                .and_then(fields::classification)?
+                .scores
+                .as_ref()?;
+            Some((*s.thresholds.first()?, *s.thresholds.last()?))
+        })
+    };
+    let trained_label = move || state.current_run().map(|r: TrainedRun| describe(&r.model));
+    view! {
+        <div class="controls">
+            <label class="field">
+                <span>"Predictions from"</span>
+                <select data-testid="source-select" on:change=move |ev| {
+                    let v = if event_target_value(&ev) == "columns" { Source::Columns } else { Source::Model };
+                    settings::update(state, |s| s.source = v)
+                }>
+                    <option value="model" selected=move || s().source == Source::Model>"a model trained here"</option>
+                    <option value="columns" selected=move || s().source == Source::Columns>"columns of the data"</option>
+                </select>
+            </label>
+            <Show when=move || s().source == Source::Columns>
+                <label class="field"><span>"Prediction column"</span>
+                    <ColumnSelect testid="prediction-select" none="—" columns=columns selected=Signal::derive(move || s().pred) on_pick=pick_pred /></label>
+                <label class="field"><span>"Score column (P(positive))"</span>
+                    <ColumnSelect testid="score-select" none="—" columns=columns selected=Signal::derive(move || s().score) on_pick=pick_score /></label>
+            </Show>
+            <Show when=move || s().source == Source::Model>
+                <label class="field"><span>"Model"</span>
+                    <select data-testid="model-select" on:change=move |ev| {
+                        if let Ok(k) = event_target_value(&ev).parse::<ModelKind>() { settings::update(state, |s| s.model = k) }
+                    }>
+                        {MODELS.into_iter().map(|k| view! { <option value=k.as_str() selected=move || s().model == k>{k.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="primary" data-testid="train-run" on:click=move |_| train(state, s().model)>"Train"</button>
+                <span class="muted">{trained_label}</span>
+            </Show>
+            {move || range().map(|(lo, hi)| {
+                let step = ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE);
+                view! {
+                    <label class="field threshold">
+                        <span>"Threshold " <strong>{move || format!("{:.3}", threshold.get())}</strong></span>
+                        <input type="range" data-testid="threshold" min=lo max=hi step=step
+                            prop:value=move || threshold.get().to_string()
+                            on:input=move |ev| { if let Ok(t) = event_target_value(&ev).parse::<f64>() { sliding.set(Some(t)) } }
+                            on:change=move |ev| {
+                                if let Ok(t) = event_target_value(&ev).parse::<f64>() { settings::update(state, |s| s.threshold = t) }
+                                sliding.set(None);
+                            } />
+                    </label>
+                }
+            })}
+        </div>
+    }
+}
+
+/// "logistic, trained on 341 rows" for the controls.
+fn describe(m: &TrainedSummary) -> String {
+    let rows = m.splits.first().map_or(0, |s| s.metrics.rows);
+    format!(
+        "{} trained on {rows} rows (model {})",
+        m.model.model.as_str(),
+        m.id
+    )
+}

@@ -1,0 +1,219 @@
+//! The Model lab's settings: typed, read from the URL and written back
+//! under `model.<key>`, and turned into engine requests.
+
+use crate::lab::Lab;
+use crate::url_state::{LabSettings, UrlState};
+use mlops_engine::metrics::MetricsRequest;
+use mlops_engine::model::ModelKind;
+
+/// Where predictions come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Prediction and score columns of the data.
+    Columns,
+    /// A model trained on the Split lab's split.
+    Model,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Columns => "columns",
+            Source::Model => "model",
+        }
+    }
+}
+
+/// The models the lab offers (the `model-select` hook's values).
+pub const MODELS: [ModelKind; 4] = [
+    ModelKind::Majority,
+    ModelKind::Logistic,
+    ModelKind::NaiveBayes,
+    ModelKind::Tree,
+];
+
+/// What the Model lab's controls hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelSettings {
+    pub source: Source,
+    pub pred: Option<String>,
+    pub score: Option<String>,
+    pub model: ModelKind,
+    /// The decision threshold for scores (the slider's committed value).
+    pub threshold: f64,
+    /// The second annotator column scored against the label (HLP).
+    pub hlp_column: Option<String>,
+    /// Human-level error typed by the user, in percent (as typed).
+    pub hlp_error: Option<String>,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        ModelSettings {
+            source: Source::Model,
+            pred: None,
+            score: None,
+            model: ModelKind::Logistic,
+            threshold: 0.5,
+            hlp_column: None,
+            hlp_error: None,
+        }
+    }
+}
+
+impl LabSettings for ModelSettings {
+    const LAB: Lab = Lab::Model;
+
+    fn from_url(url: &UrlState) -> Self {
+        let get = |key| {
+            url.lab_get(Lab::Model, key, false)
+                .filter(|v| !v.is_empty())
+        };
+        let text = |key| get(key).map(str::to_string);
+        let d = ModelSettings::default();
+        ModelSettings {
+            source: match get("source") {
+                Some("columns") => Source::Columns,
+                _ => d.source,
+            },
+            pred: text("pred"),
+            score: text("score"),
+            model: get("kind")
+                .and_then(|k| k.parse().ok())
+                .filter(|k| MODELS.contains(k))
+                .unwrap_or(d.model),
+            threshold: get("threshold")
+                .and_then(|t| t.parse::<f64>().ok())
+                .filter(|t| t.is_finite())
+                .unwrap_or(d.threshold),
+            hlp_column: text("hlp"),
+            hlp_error: text("hlp_error"),
+        }
+    }
+
+    fn write(&self, url: &mut UrlState) {
+        let d = ModelSettings::default();
+        let threshold = if self.threshold == d.threshold {
+            String::new()
+        } else {
+            format!("{}", self.threshold)
+        };
+        let pairs = [
+            (
+                "source",
+                if self.source == d.source {
+                    ""
+                } else {
+                    self.source.as_str()
+                },
+            ),
+            ("pred", self.pred.as_deref().unwrap_or("")),
+            ("score", self.score.as_deref().unwrap_or("")),
+            (
+                "kind",
+                if self.model == d.model {
+                    ""
+                } else {
+                    self.model.as_str()
+                },
+            ),
+            ("threshold", threshold.as_str()),
+            ("hlp", self.hlp_column.as_deref().unwrap_or("")),
+            ("hlp_error", self.hlp_error.as_deref().unwrap_or("")),
+        ];
+        for (key, value) in pairs {
+            url.lab_set(Lab::Model, key, value);
+        }
+    }
+}
+
+impl ModelSettings {
+    /// Column choices do not carry over to another dataset.
+    pub fn forget_columns(&mut self) {
+        self.pred = None;
+        self.score = None;
+        self.hlp_column = None;
+    }
+
+    /// The metrics request of the columns source (`None` until a column is
+    /// chosen): a score wins over a prediction column.
+    pub fn columns_request(&self, target: &str) -> Option<MetricsRequest> {
+        let (pred, score) = match (&self.score, &self.pred) {
+            (Some(s), _) => (None, Some(s.clone())),
+            (None, Some(p)) => (Some(p.clone()), None),
+            (None, None) => return None,
+        };
+        Some(MetricsRequest {
+            target: target.to_string(),
+            threshold: score.is_some().then_some(self.threshold),
+            pred,
+            score,
+            ..MetricsRequest::default()
+        })
+    }
+
+    /// The typed human-level error as a share 0..1, or a message.
+    pub fn typed_hlp(&self) -> Option<Result<f64, String>> {
+        let text = self.hlp_error.as_deref()?.trim().trim_end_matches('%');
+        Some(match text.parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+            _ => Err(format!(
+                "human-level error is a percentage from 0 to 100, not \"{text}\""
+            )),
+        })
+    }
+}
+
+/// The Model lab's settings now (tracked).
+#[cfg(feature = "ui")]
+pub fn current(state: crate::state::AppState) -> ModelSettings {
+    state.settings()
+}
+
+/// Changes the Model lab's settings (and so the URL).
+#[cfg(feature = "ui")]
+pub fn update(state: crate::state::AppState, change: impl FnOnce(&mut ModelSettings)) {
+    state.update_settings(change);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_under_the_labs_keys() {
+        let s = ModelSettings {
+            source: Source::Columns,
+            pred: Some("p".into()),
+            score: Some("s".into()),
+            model: ModelKind::Tree,
+            threshold: 0.3,
+            hlp_column: Some("annotator_b".into()),
+            hlp_error: Some("4".into()),
+        };
+        let mut u = UrlState::default();
+        s.write(&mut u);
+        assert_eq!(ModelSettings::from_url(&u), s);
+        assert!(u.to_query().contains("model.threshold=0.3"));
+        let mut empty = UrlState::default();
+        ModelSettings::default().write(&mut empty);
+        assert_eq!(empty.to_query(), "?lab=data");
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_score_wins() {
+        let u = UrlState::parse("?model.kind=ridge&model.threshold=abc&model.score=s&model.pred=p");
+        let s = ModelSettings::from_url(&u);
+        assert_eq!((s.model, s.threshold), (ModelKind::Logistic, 0.5));
+        let r = s.columns_request("y").unwrap();
+        assert_eq!(
+            (r.score.as_deref(), r.pred, r.threshold),
+            (Some("s"), None, Some(0.5))
+        );
+        let typed = ModelSettings {
+            hlp_error: Some("150".into()),
+            ..ModelSettings::default()
+        };
+        assert!(typed.typed_hlp().unwrap().is_err());
+    }
+}
