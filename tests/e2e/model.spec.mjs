@@ -20,7 +20,7 @@ test.beforeAll(() => {
 function flatten(m) {
   const out = {};
   for (const [k, v] of Object.entries(m)) {
-    if (['rows', 'threshold', 'positive', 'labels', 'task', 'warnings', 'confusion_matrix'].includes(k)) continue;
+    if (['rows', 'threshold', 'positive', 'labels', 'task', 'warnings', 'confusion_matrix', 'intervals'].includes(k)) continue;
     if (k === 'per_class') {
       for (const c of v) for (const f of ['precision', 'recall', 'f1', 'support']) out[`per_class.${c.label}.${f}`] = c[f];
     } else if (v !== null && typeof v === 'object') {
@@ -76,7 +76,14 @@ test('prediction columns give `mlops metrics` numbers, and the slider moves the 
   await page.getByTestId('nav-model').click();
   await page.getByTestId('source-select').selectOption('columns');
   await page.getByTestId('score-select').selectOption('score');
-  await expectMetrics(page, mlops('metrics', file, '--target', 'diagnosis', '--score', 'score'));
+  const scored = mlops('metrics', file, '--target', 'diagnosis', '--score', 'score', '--bootstrap', '0');
+  await expectMetrics(page, scored);
+  // Bootstrap 95% intervals: the CLI's `--bootstrap 0`, drawn the same way.
+  for (const [metric, [low, high]] of Object.entries(scored.intervals)) {
+    const hook = page.locator(`[data-testid="metric"][data-metric="${metric}"]`);
+    await expect(hook, metric).toHaveAttribute('data-low', String(low));
+    await expect(hook, metric).toHaveAttribute('data-high', String(high));
+  }
 
   // Moving the slider moves the cells at once, to the CLI's --threshold counts.
   const cell = page.locator('[data-testid="confusion-cell"][data-true="malignant"][data-pred="malignant"]');
@@ -93,4 +100,40 @@ test('prediction columns give `mlops metrics` numbers, and the slider moves the 
   await page.getByTestId('prediction-select').selectOption('prediction');
   await expectMetrics(page, mlops('metrics', file, '--target', 'diagnosis', '--pred', 'prediction'));
   await expect(page.getByTestId('threshold')).toHaveCount(0);
+});
+
+test('defects: HLP from the second annotator, slices, sweep, learning curve, data-centric, model file', async ({ page }) => {
+  const errors = await openApp(page, './?lab=model');
+  await page.getByTestId('train-run').click();
+  await expect(page.locator('[data-testid="metric"][data-metric="accuracy"]')).toHaveCount(1);
+  // HLP: annotator_b scored against the label, as `mlops metrics --pred`.
+  const hlp = mlops('metrics', 'crates/engine/data/sample-defects.csv', '--target', 'defect', '--pred', 'annotator_b');
+  await page.getByTestId('hlp-select').selectOption('annotator_b');
+  await expect(page.getByTestId('hlp-error')).toHaveAttribute('data-value', String(1 - hlp.accuracy));
+  await expect(page.getByTestId('avoidable-bias')).toHaveAttribute('data-value', /\d/);
+  await expect(page.getByTestId('variance')).toHaveAttribute('data-value', /\d/);
+  // Slices by a column; sorting by priority reorders by the priority values.
+  await expect(page.getByTestId('slice-row').first()).toBeVisible();
+  await page.getByTestId('slice-sort').selectOption('priority');
+  const priorities = await page.getByTestId('slice-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.priority)));
+  expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  // Sweep and learning curve, drawn.
+  for (const id of ['sweep-chart', 'learning-curve-chart']) {
+    await expect.poll(() => chartIsDrawn(page.getByTestId(id)), { message: id }).toBe(true);
+  }
+  await expect(page.getByTestId('sweep-point')).toHaveCount(6);
+  // Model-centric vs data-centric.
+  await page.getByTestId('data-centric-run').click();
+  await expect(page.getByTestId('data-centric-row')).toHaveCount(4);
+  // Download the model, then upload it: it scores the working dataset as
+  // `mlops predict --json` does.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('model-download').click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-model-'));
+  const file = join(dir, 'model.json');
+  await download.saveAs(file);
+  const predicted = JSON.parse(execFileSync(MLOPS, ['predict', file, 'crates/engine/data/sample-defects.csv', '--json'], { encoding: 'utf8' }));
+  await page.getByTestId('model-file-input').setInputFiles(file);
+  await expect(page.locator('[data-testid="uploaded-metric"][data-metric="accuracy"]')).toHaveAttribute('data-value', String(predicted.accuracy));
+  await page.screenshot({ path: 'test-results/model-lab-defects.png', fullPage: true });
+  expect(errors).toEqual([]);
 });

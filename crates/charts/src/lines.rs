@@ -4,6 +4,7 @@
 
 use crate::bars::short;
 use mlops_engine::metrics::report::ScoreReport;
+use mlops_engine::model::experiments::Point;
 
 /// One line.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -148,6 +149,29 @@ impl Lines {
         l
     }
 
+    /// Train and dev accuracy (R² for regression) per parameter value; `C`
+    /// is drawn on a log10 axis.
+    pub fn sweep(points: &[Point], param: &str) -> Lines {
+        let log = param == "C";
+        let x = |p: &Point| if log { p.x.log10() } else { p.x };
+        let label = if log {
+            format!("log10 {param}")
+        } else {
+            param.to_string()
+        };
+        experiment(format!("Sweep of {param}"), label, points, x)
+    }
+
+    /// Train and dev accuracy (R²) against the share of the train split used.
+    pub fn learning_curve(points: &[Point]) -> Lines {
+        experiment(
+            "Learning curve".into(),
+            "share of the train split".into(),
+            points,
+            |p| p.x,
+        )
+    }
+
     /// The numbers drawn, as JSON for `data-values`:
     /// `{"series": [{"name", "points": [[x, y], …]}], "marker": [x, y] | null}`.
     pub fn values_json(&self) -> String {
@@ -183,5 +207,57 @@ impl Lines {
             })
             .unwrap_or_default();
         format!("{}: {points} points{marker}", self.title)
+    }
+}
+
+/// Train and dev lines of an experiment's points (points without scores
+/// are left out).
+fn experiment(
+    title: String,
+    x_label: String,
+    points: &[Point],
+    x: impl Fn(&Point) -> f64,
+) -> Lines {
+    let line = |name: &str, pick: &dyn Fn(&Point) -> Option<f64>| Series {
+        name: name.into(),
+        points: points
+            .iter()
+            .filter_map(|p| Some((x(p), pick(p)?)))
+            .collect(),
+        reference: false,
+        dots: true,
+    };
+    let train = line("train", &|p| p.train.main());
+    let dev = line("dev", &|p| p.dev.main());
+    let xs: Vec<f64> = points.iter().map(&x).collect();
+    let (lo, hi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    let ys: Vec<f64> = train
+        .points
+        .iter()
+        .chain(&dev.points)
+        .map(|p| p.1)
+        .collect();
+    let y_lo = ys.iter().copied().fold(1.0, f64::min);
+    let pad = if hi > lo { 0.0 } else { 0.5 };
+    Lines {
+        title,
+        x_label,
+        y_label: if points.iter().any(|p| p.dev.r2.is_some()) {
+            "R²".into()
+        } else {
+            "accuracy".into()
+        },
+        x_range: if lo.is_finite() {
+            (lo - pad, hi + pad)
+        } else {
+            (0.0, 1.0)
+        },
+        y_range: ((y_lo - 0.05).clamp(0.0, 0.95), 1.0),
+        series: vec![train, dev],
+        marker: None,
     }
 }

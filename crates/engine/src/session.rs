@@ -69,7 +69,7 @@ impl Session {
             Request::Data(r) => crate::data::handle(self, r, bytes).map(Response::Data),
             Request::Split(r) => crate::split::handle(self, r, bytes).map(Response::Split),
             Request::Metrics(r) => crate::metrics::handle(self, r).map(Response::Metrics),
-            Request::Model(r) => crate::model::handle(self, r).map(Response::Model),
+            Request::Model(r) => crate::model::handle(self, r, bytes).map(Response::Model),
         };
         answer.unwrap_or_else(|e| Response::from_error(&e))
     }

@@ -9,6 +9,7 @@ use crate::components::format::{fmt_stat, raw};
 use crate::components::Chart;
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
+use mlops_engine::metrics::bootstrap::Interval;
 use mlops_engine::metrics::MetricsReport;
 
 /// The panel for `report`, with the slider at `threshold`.
@@ -17,6 +18,9 @@ pub fn MetricsPanel(
     #[prop(into)] report: Signal<Option<MetricsReport>>,
     #[prop(into)] threshold: Signal<f64>,
     #[prop(into)] heading: Signal<&'static str>,
+    /// Bootstrap intervals of the committed threshold's metrics.
+    #[prop(into)]
+    intervals: Signal<Vec<Interval>>,
 ) -> impl IntoView {
     let live = Memo::new(move |_| {
         let t = threshold.get();
@@ -54,7 +58,13 @@ pub fn MetricsPanel(
         headline
             .iter()
             .filter_map(|h| all.iter().find(|f| f.name == *h).cloned())
-            .map(metric_card)
+            .map(|f| {
+                // Intervals are of the committed threshold: none while sliding.
+                let interval = intervals
+                    .with(|all| all.iter().find(|i| i.metric == f.name).cloned())
+                    .filter(|_| live.get().is_none());
+                metric_card(f, interval)
+            })
             .collect_view()
     };
     let rest = move || {
@@ -121,11 +131,22 @@ pub fn MetricsPanel(
     }
 }
 
-fn metric_card(f: Field) -> impl IntoView {
+fn metric_card(f: Field, interval: Option<Interval>) -> impl IntoView {
+    let (low, high) = interval.as_ref().map_or((None, None), |i| (i.low, i.high));
+    let range = interval.map(|i| match (i.low, i.high) {
+        (Some(l), Some(h)) => format!("95% CI {}–{}", fmt_stat(Some(l)), fmt_stat(Some(h))),
+        _ => "95% CI undefined".into(),
+    });
+    let (data_low, data_high) = (
+        range.as_ref().map(|_| raw(low)),
+        range.as_ref().map(|_| raw(high)),
+    );
     view! {
-        <div class="metric" data-testid="metric" data-metric=f.name.clone() data-value=raw(f.value)>
+        <div class="metric" data-testid="metric" data-metric=f.name.clone() data-value=raw(f.value)
+            data-low=data_low data-high=data_high>
             <span class="metric-name">{title(&f.name)}</span>
             <span class="metric-value">{fmt_stat(f.value)}</span>
+            {range.map(|r| view! { <span class="metric-ci">{r}</span> })}
         </div>
     }
 }

@@ -3,9 +3,12 @@
 //! human-level performance side by side.
 
 mod baseline;
+mod experiments;
 pub mod fields;
 mod metrics_view;
+mod model_file;
 pub mod settings;
+mod slices;
 
 use crate::browser::answer::latest_answer;
 use crate::browser::engine;
@@ -16,6 +19,10 @@ use mlops_engine::api::{Request, Response};
 use mlops_engine::metrics::{self, MetricsReport};
 use mlops_engine::model::{self, ModelKind, TrainRequest, TrainedSummary};
 use settings::{Source, MODELS};
+
+/// The seed of the bootstrap intervals the lab shows (`mlops metrics
+/// --bootstrap 0` gives the same).
+pub const BOOTSTRAP_SEED: u64 = 0;
 
 /// The lab's view, for the registry.
 pub fn view() -> AnyView {
@@ -89,13 +96,18 @@ pub fn ModelLab() -> impl IntoView {
     let sliding = RwSignal::new(None::<f64>);
     let threshold = Signal::derive(move || sliding.get().unwrap_or_else(|| s().threshold));
     let run = Memo::new(move |_| state.current_run());
-    let request = move || {
+    // The metrics, and (a second request, so they do not wait for 1,000
+    // resamples) the same with bootstrap intervals.
+    let request = move |intervals: Option<u64>| {
         let _ = state.dataset_generation();
         let settings = s();
         match settings.source {
-            Source::Columns => settings
-                .columns_request(&state.target.get()?)
-                .map(|r| Request::Metrics(metrics::Request::Metrics(r))),
+            Source::Columns => settings.columns_request(&state.target.get()?).map(|r| {
+                Request::Metrics(metrics::Request::Metrics(metrics::MetricsRequest {
+                    intervals,
+                    ..r
+                }))
+            }),
             Source::Model => run.get().map(|r| {
                 let split = if r.model.splits.iter().any(|s| s.name == "test") {
                     "test"
@@ -106,12 +118,21 @@ pub fn ModelLab() -> impl IntoView {
                     id: r.model.id,
                     split: split.into(),
                     threshold: Some(settings.threshold),
-                    intervals: None,
+                    intervals,
                 })
             }),
         }
     };
-    let answer = latest_answer(request);
+    let answer = latest_answer(move || request(None));
+    let with_intervals = latest_answer(move || request(Some(BOOTSTRAP_SEED)));
+    let intervals = Signal::derive(move || {
+        with_intervals.with(|a| {
+            a.as_ref()
+                .and_then(|a| metrics_report(a).ok())
+                .and_then(|r| fields::classification(&r).map(|c| c.intervals.clone()))
+                .unwrap_or_default()
+        })
+    });
     let result = Signal::derive(move || answer.with(|a| a.as_ref().map(metrics_report)));
     let report = Signal::derive(move || result.get().and_then(|r| r.ok()));
     let error = move || result.get().and_then(|r| r.err());
@@ -135,10 +156,15 @@ pub fn ModelLab() -> impl IntoView {
                 <section class="card"><p class="hint">"Press " <strong>"Train"</strong> " to fit the chosen model on the Split lab's train split; the metrics below are then the test split's."</p></section>
             })}
             <Show when=move || report.with(Option::is_some)>
-                <metrics_view::MetricsPanel report=report threshold=threshold heading=heading />
+                <metrics_view::MetricsPanel report=report threshold=threshold heading=heading intervals=intervals />
             </Show>
             <Warnings items=warnings />
-            {move || (s().source == Source::Model).then(|| view! { <baseline::Baseline run=Signal::derive(move || run.get()) /> })}
+            <Show when=move || s().source == Source::Model>
+                <baseline::Baseline run=Signal::derive(move || run.get()) />
+                <model_file::ModelFile run=Signal::derive(move || run.get()) />
+                <slices::Slices run=Signal::derive(move || run.get()) />
+                <experiments::Experiments run=Signal::derive(move || run.get()) />
+            </Show>
         </div>
     }
 }

@@ -45,6 +45,52 @@ pub struct ModelSettings {
     pub hlp_column: Option<String>,
     /// Human-level error typed by the user, in percent (as typed).
     pub hlp_error: Option<String>,
+    /// The column the error analysis slices by.
+    pub slice: Option<String>,
+    /// How the slice table is ordered.
+    pub sort: SliceSort,
+}
+
+/// Orders of the slice table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SliceSort {
+    /// Most errors first (the engine's order).
+    #[default]
+    Errors,
+    /// Most to gain first: (error − HLP) × share of data.
+    Priority,
+    /// Worst accuracy gap first.
+    Gap,
+    /// Largest first.
+    Rows,
+}
+
+impl SliceSort {
+    pub const ALL: [SliceSort; 4] = [
+        SliceSort::Errors,
+        SliceSort::Priority,
+        SliceSort::Gap,
+        SliceSort::Rows,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SliceSort::Errors => "errors",
+            SliceSort::Priority => "priority",
+            SliceSort::Gap => "gap",
+            SliceSort::Rows => "rows",
+        }
+    }
+
+    /// Orders `slices` in place (ties keep the engine's order).
+    pub fn apply(self, slices: &mut [mlops_engine::model::slices::Slice]) {
+        match self {
+            SliceSort::Errors => {}
+            SliceSort::Priority => slices.sort_by(|a, b| b.priority.total_cmp(&a.priority)),
+            SliceSort::Gap => slices.sort_by(|a, b| b.gap.total_cmp(&a.gap)),
+            SliceSort::Rows => slices.sort_by_key(|s| std::cmp::Reverse(s.rows)),
+        }
+    }
 }
 
 impl Default for ModelSettings {
@@ -57,6 +103,8 @@ impl Default for ModelSettings {
             threshold: 0.5,
             hlp_column: None,
             hlp_error: None,
+            slice: None,
+            sort: SliceSort::Errors,
         }
     }
 }
@@ -88,6 +136,10 @@ impl LabSettings for ModelSettings {
                 .unwrap_or(d.threshold),
             hlp_column: text("hlp"),
             hlp_error: text("hlp_error"),
+            slice: text("slice"),
+            sort: get("sort")
+                .and_then(|v| SliceSort::ALL.into_iter().find(|s| s.as_str() == v))
+                .unwrap_or_default(),
         }
     }
 
@@ -120,6 +172,15 @@ impl LabSettings for ModelSettings {
             ("threshold", threshold.as_str()),
             ("hlp", self.hlp_column.as_deref().unwrap_or("")),
             ("hlp_error", self.hlp_error.as_deref().unwrap_or("")),
+            ("slice", self.slice.as_deref().unwrap_or("")),
+            (
+                "sort",
+                if self.sort == SliceSort::Errors {
+                    ""
+                } else {
+                    self.sort.as_str()
+                },
+            ),
         ];
         for (key, value) in pairs {
             url.lab_set(Lab::Model, key, value);
@@ -133,6 +194,7 @@ impl ModelSettings {
         self.pred = None;
         self.score = None;
         self.hlp_column = None;
+        self.slice = None;
     }
 
     /// The metrics request of the columns source (`None` until a column is
@@ -190,6 +252,8 @@ mod tests {
             threshold: 0.3,
             hlp_column: Some("annotator_b".into()),
             hlp_error: Some("4".into()),
+            slice: Some("region".into()),
+            sort: SliceSort::Priority,
         };
         let mut u = UrlState::default();
         s.write(&mut u);

@@ -50,8 +50,9 @@ pub enum Request {
     },
     /// A kept model as `mlops-model/1` JSON.
     ModelJson { id: u32 },
-    /// Keep a model read from `mlops-model/1` JSON.
-    ImportModel { json: String, name: String },
+    /// Keep a model read from `mlops-model/1` JSON, the file `name`'s
+    /// bytes riding beside the request.
+    ImportModel { name: String },
     /// Score the working dataset with a kept model (its metrics when the
     /// target is there).
     Score { id: u32 },
@@ -98,8 +99,9 @@ pub enum Response {
     },
 }
 
-/// Answers a Model lab request.
-pub fn handle(session: &mut Session, request: Request) -> Result<Response> {
+/// Answers a Model lab request; `bytes` carries a model file for
+/// `ImportModel`.
+pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
     match request {
         Request::Train(req) => {
             let generation = session.dataset(Role::Working)?.generation;
@@ -178,8 +180,13 @@ pub fn handle(session: &mut Session, request: Request) -> Result<Response> {
         Request::ModelJson { id } => Ok(Response::ModelJson {
             text: session.model(id)?.to_json(),
         }),
-        Request::ImportModel { json, name } => {
-            let model = FittedModel::from_json(&json, &name)?;
+        Request::ImportModel { name } => {
+            let bytes = bytes.ok_or_else(|| {
+                EngineError::bad_request(format!("{name}: the model file's content is needed"))
+            })?;
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| EngineError::unusable(&name, "a model file is UTF-8 JSON text"))?;
+            let model = FittedModel::from_json(text, &name)?;
             let id = session.keep_model(model.clone(), None);
             Ok(Response::Imported {
                 id,

@@ -1,0 +1,187 @@
+//! The Model lab's experiments on the trained model's split: the
+//! hyperparameter sweep and the learning curve as charts, and
+//! model-centric vs data-centric work side by side.
+
+use super::settings;
+use crate::browser::answer::latest_answer;
+use crate::components::format::{fmt_stat, raw};
+use crate::components::Chart;
+use crate::state::{AppState, TrainedRun};
+use leptos::prelude::*;
+use mlops_charts::{Figure, Lines};
+use mlops_engine::api::{Request, Response};
+use mlops_engine::model::experiments::{DataCentric, Point};
+use mlops_engine::model::{self, fitted::ModelKind, TrainRequest};
+
+/// The values a sweep tries, per model.
+pub fn sweep_values(kind: ModelKind) -> Option<(&'static str, Vec<f64>)> {
+    match kind {
+        ModelKind::Logistic => Some(("C", vec![0.001, 0.01, 0.1, 1.0, 10.0, 100.0])),
+        ModelKind::Tree => Some(("max_depth", vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])),
+        _ => None,
+    }
+}
+
+/// The best point by dev score (first of equals).
+pub fn best(points: &[Point]) -> Option<&Point> {
+    points
+        .iter()
+        .filter(|p| p.dev.main().is_some())
+        .fold(None, |b: Option<&Point>, p| match b {
+            Some(b) if b.dev.main() >= p.dev.main() => Some(b),
+            _ => Some(p),
+        })
+}
+
+/// The run's training request on the current split.
+fn base(state: AppState, run: &TrainedRun) -> Option<TrainRequest> {
+    let split = crate::labs::split::current_request(state)?.ok()?;
+    Some(TrainRequest {
+        model: run.model.model.model,
+        params: Default::default(),
+        features: None,
+        split,
+    })
+}
+
+#[component]
+pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
+    let state = AppState::get();
+    let sweep = latest_answer(move || {
+        let run = run.get()?;
+        let (param, values) = sweep_values(run.model.model.model)?;
+        Some(Request::Model(model::Request::Sweep {
+            base: base(state, &run)?,
+            param: param.into(),
+            values,
+        }))
+    });
+    let curve = latest_answer(move || {
+        let run = run.get()?;
+        (run.model.model.model != ModelKind::Majority).then_some(())?;
+        Some(Request::Model(model::Request::LearningCurve {
+            base: base(state, &run)?,
+            seed: 0,
+        }))
+    });
+    let sweep_points = Memo::new(move |_| {
+        sweep.with(|a| match a {
+            Some(Response::Model(model::Response::Sweep { param, points })) => {
+                Some((param.clone(), points.clone()))
+            }
+            _ => None,
+        })
+    });
+    let curve_points = Memo::new(move |_| {
+        curve.with(|a| match a {
+            Some(Response::Model(model::Response::LearningCurve { points })) => {
+                Some(points.clone())
+            }
+            _ => None,
+        })
+    });
+    let sweep_chart = move || {
+        sweep_points.get().map(|(param, points)| {
+        let figure = Signal::stored(Figure::Lines(Lines::sweep(&points, &param)));
+        let rows = points.iter().map(|p| view! {
+            <tr data-testid="sweep-point" data-x=p.x.to_string() data-train=raw(p.train.main()) data-dev=raw(p.dev.main())>
+                <td class="num">{fmt_stat(Some(p.x))}</td><td class="num">{fmt_stat(p.train.main())}</td><td class="num">{fmt_stat(p.dev.main())}</td>
+            </tr>
+        }).collect_view();
+        view! {
+            <div>
+                <Chart figure=figure width=360 height=240 testid="sweep-chart" file="sweep.png" />
+                <table class="metric-table"><thead><tr><th>{param}</th><th>"train"</th><th>"dev"</th></tr></thead><tbody>{rows}</tbody></table>
+            </div>
+        }
+    })
+    };
+    let curve_chart = move || {
+        curve_points.get().map(|points| {
+        let figure = Signal::stored(Figure::Lines(Lines::learning_curve(&points)));
+        view! { <Chart figure=figure width=360 height=240 testid="learning-curve-chart" file="learning-curve.png" /> }
+    })
+    };
+    view! {
+        <section class="card wide">
+            <h2>"How much better can the model get, and from what?"</h2>
+            <p class="muted">"The sweep trains once per setting; the learning curve trains on 10%, 20%, … of the train split. A dev line still rising at 100% says: more data will help."</p>
+            <div class="chart-row">{sweep_chart}{curve_chart}</div>
+            <DataCentricPanel run=run best=Signal::derive(move || sweep_points.get().and_then(|(p, pts)| best(&pts).map(|b| (p, b.clone())))) />
+        </section>
+    }
+}
+
+/// Relabel or drop the rows the annotators disagree on, beside the sweep's
+/// best setting: which helped the test metric more.
+#[component]
+fn DataCentricPanel(
+    #[prop(into)] run: Signal<Option<TrainedRun>>,
+    #[prop(into)] best: Signal<Option<(String, Point)>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let asked = RwSignal::new(false);
+    let annotator = move || {
+        let target = state.target.get()?;
+        settings::current(state)
+            .hlp_column
+            .or_else(|| state.label_columns().into_iter().find(|c| *c != target))
+    };
+    let answer = latest_answer(move || {
+        asked.get().then_some(())?;
+        let run = run.get()?;
+        Some(Request::Model(model::Request::DataCentric {
+            base: base(state, &run)?,
+            annotator: annotator()?,
+        }))
+    });
+    let result = move || {
+        answer.with(|a| match a {
+            Some(Response::Model(model::Response::DataCentric(d))) => {
+                Some(Ok::<DataCentric, String>((**d).clone()))
+            }
+            Some(Response::Error { message, .. }) => Some(Err(message.clone())),
+            _ => None,
+        })
+    };
+    let table = move || {
+        result().map(|r| match r {
+        Err(e) => view! { <p class="warning" data-testid="warning">{e}</p> }.into_any(),
+        Ok(d) => {
+            let mut rows = vec![("model as trained", d.as_is.test.main()), ("disagreeing rows relabelled by the annotator", d.relabelled.test.main()), ("disagreeing rows left out", d.left_out.test.main())];
+            let sweep_row = best.get().map(|(param, p)| (format!("best {param} of the sweep ({})", fmt_stat(Some(p.x))), p.test.main()));
+            let winner = rows.iter().map(|r| r.1).chain(sweep_row.iter().map(|r| r.1)).flatten().fold(f64::NEG_INFINITY, f64::max);
+            let mut views: Vec<AnyView> = rows.drain(..).map(|(name, v)| row(name.to_string(), v, winner)).collect();
+            if let Some((name, v)) = sweep_row {
+                views.push(row(name, v, winner));
+            }
+            view! {
+                <p>{format!("{} train rows have labels the annotator disagrees with.", d.disagreeing)}</p>
+                <table class="metric-table"><thead><tr><th>"variant"</th><th>"test accuracy"</th></tr></thead><tbody>{views}</tbody></table>
+            }.into_any()
+        }
+    })
+    };
+    view! {
+        <div class="which-metric">
+            <h3>"Model-centric or data-centric?"</h3>
+            {move || match annotator() {
+                None => view! { <p class="muted">"This dataset has no second label column to check the labels against."</p> }.into_any(),
+                Some(a) => view! {
+                    <p>"Retrain with the rows where " <strong>{a}</strong> " disagrees with the label relabelled, or left out, and compare with tuning the model."</p>
+                    <button type="button" class="primary" data-testid="data-centric-run" on:click=move |_| asked.set(true)>"Compare"</button>
+                }.into_any(),
+            }}
+            {table}
+        </div>
+    }
+}
+
+fn row(name: String, value: Option<f64>, winner: f64) -> AnyView {
+    let variant = name.clone();
+    view! {
+        <tr data-testid="data-centric-row" data-variant=variant data-value=raw(value) class:best=value == Some(winner)>
+            <th>{name}</th><td class="num">{fmt_stat(value)}</td>
+        </tr>
+    }.into_any()
+}

@@ -1,0 +1,110 @@
+//! Error analysis: the trained model's errors on the dev split, by the
+//! values of a categorical column, sortable; with the course's
+//! prioritisation (gap to HLP × share of data).
+
+use super::settings::{self, SliceSort};
+use crate::browser::answer::latest_answer;
+use crate::components::format::{fmt_stat, percent, raw};
+use crate::components::ColumnSelect;
+use crate::state::{AppState, TrainedRun};
+use leptos::prelude::*;
+use mlops_engine::api::{Request, Response};
+use mlops_engine::model;
+use mlops_engine::model::slices::MAX_SLICES;
+use mlops_engine::table::ProfileReport;
+
+/// The columns worth slicing by: at most [`MAX_SLICES`] values, and fewer
+/// than half the rows (an id column has one row per value).
+pub fn slice_columns(profile: &ProfileReport, target: &str) -> Vec<String> {
+    profile
+        .columns
+        .iter()
+        .filter(|c| {
+            c.name != target
+                && c.distinct >= 1
+                && c.distinct <= MAX_SLICES as u64
+                && c.distinct * 2 <= profile.rows
+        })
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+#[component]
+pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
+    let state = AppState::get();
+    let s = move || settings::current(state);
+    // Columns with few values make slices (not ids, not measurements).
+    let columns = Signal::derive(move || {
+        let target = state.target.get().unwrap_or_default();
+        state.profile.with(|p| {
+            p.as_ref()
+                .map(|p| slice_columns(p, &target))
+                .unwrap_or_default()
+        })
+    });
+    let column = move || s().slice.or_else(|| columns.get().into_iter().next());
+    let pick = Callback::new(move |v: String| {
+        settings::update(state, |s| s.slice = Some(v).filter(|v| !v.is_empty()))
+    });
+    let answer = latest_answer(move || {
+        let run = run.get()?;
+        let settings = s();
+        let split = super::baseline::dev_split(&run.model);
+        let hlp = settings.typed_hlp().and_then(Result::ok);
+        Some(Request::Model(model::Request::Slices {
+            id: run.model.id,
+            split: split.into(),
+            column: column()?,
+            annotator: settings.hlp_column.clone(),
+            hlp,
+        }))
+    });
+    let table = move || {
+        answer.with(|a| match a {
+        Some(Response::Model(model::Response::Slices { slices, .. })) => {
+            let mut slices = slices.clone();
+            s().sort.apply(&mut slices);
+            let rows = slices.into_iter().map(|x| view! {
+                <tr data-testid="slice-row" data-value=x.value.clone() data-errors=x.errors.to_string() data-priority=raw(Some(x.priority))>
+                    <th>{x.value.clone()}</th>
+                    <td class="num">{x.rows}</td>
+                    <td class="num">{percent(x.share_of_data)}</td>
+                    <td class="num">{percent(x.share_of_errors)}</td>
+                    <td class="num">{percent(x.accuracy)}</td>
+                    <td class="num">{format!("{:+.1}", x.gap * 100.0)}</td>
+                    <td class="num">{x.human_error.map(percent).unwrap_or_else(|| "—".into())}</td>
+                    <td class="num">{fmt_stat(Some(x.priority * 100.0))}</td>
+                </tr>
+            }).collect_view();
+            Some(view! {
+                <table class="metric-table slices">
+                    <thead><tr><th>"value"</th><th>"rows"</th><th>"of data"</th><th>"of errors"</th><th>"accuracy"</th><th>"gap (points)"</th><th>"human error"</th><th>"priority"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }.into_any())
+        }
+        Some(Response::Error { message, .. }) => Some(view! { <p class="warning" data-testid="warning">{message.clone()}</p> }.into_any()),
+        _ => None,
+    })
+    };
+    view! {
+        <section class="card wide">
+            <h2>"Error analysis by slice"</h2>
+            <p class="muted">"Where are the errors? Priority = (slice error − human-level error) × share of data: the accuracy there is to gain by working on that slice."</p>
+            <div class="controls">
+                <label class="field"><span>"Slice by"</span>
+                    <ColumnSelect testid="slice-select" columns=columns selected=Signal::derive(column) on_pick=pick /></label>
+                <label class="field"><span>"Order by"</span>
+                    <select data-testid="slice-sort" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let sort = SliceSort::ALL.into_iter().find(|s| s.as_str() == v).unwrap_or_default();
+                        settings::update(state, |s| s.sort = sort)
+                    }>
+                        {SliceSort::ALL.into_iter().map(|o| view! { <option value=o.as_str() selected=move || s().sort == o>{o.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            {table}
+        </section>
+    }
+}
