@@ -98,7 +98,10 @@ mod web {
     }
 
     pub fn start() {
-        console_error_panic_hook::set_once();
+        // A panic is logged (the engine never panics; this is for bugs).
+        std::panic::set_hook(Box::new(|info| {
+            mlops_playground::browser_log::error(&info.to_string())
+        }));
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
             if LOADING.with(|l| l.borrow().is_some()) {
                 WAITING.with(|w| w.borrow_mut().push_back(event.data()));

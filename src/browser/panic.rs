@@ -4,9 +4,10 @@
 /// Installs the panic hook.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        let text = info.to_string();
+        crate::browser_log::error(&text);
         show_fatal(&format!(
-            "Something went wrong inside the app ({info}). Reload the page to start again; your files never left this browser."
+            "Something went wrong inside the app ({text}). Reload the page to start again; your files never left this browser."
         ));
     }));
 }

@@ -27,7 +27,7 @@ pub fn BusyBar() -> impl IntoView {
     let state = AppState::get();
     move || {
         state.busy.get().map(|p| {
-            let width = format!("width: {:.1}%", p * 100.0);
+            let width = format!("width: {}%", super::format::fixed(p * 100.0, 1));
             view! {
                 <div class="busy" data-testid="busy" data-value=p.to_string() role="progressbar"
                     aria-valuemin="0" aria-valuemax="1" aria-valuenow=p.to_string()>
@@ -43,9 +43,7 @@ pub fn BusyBar() -> impl IntoView {
 pub fn Warnings(#[prop(into)] items: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <ul class="warnings">
-            <For each=move || items.get() key=|w| w.clone() let:w>
-                <li class="warning" data-testid="warning">{w}</li>
-            </For>
+            {move || items.get().into_iter().map(|w| view! { <li class="warning" data-testid="warning">{w}</li> }).collect_view()}
         </ul>
     }
 }

@@ -8,13 +8,14 @@ pub fn DatasetBadge() -> impl IntoView {
     let state = AppState::get();
     let name = move || state.dataset.with(|d| d.as_ref().map(|d| d.name.clone()));
     let rows = move || state.dataset.with(|d| d.as_ref().map(|d| d.rows));
+    let loaded = Memo::new(move |_| rows().is_some());
     let cols = move || state.dataset.with(|d| d.as_ref().map(|d| d.columns.len()));
     view! {
         <div class="dataset-badge">
             <span class="dataset-name" data-testid="dataset-name">
                 {move || name().unwrap_or_else(|| "loading…".into())}
             </span>
-            <Show when=move || rows().is_some()>
+            {move || loaded.get().then(|| view! {
                 <span class="dim">
                     <span data-testid="dataset-rows" data-value=move || rows().unwrap_or(0).to_string()>
                         {move || rows().unwrap_or(0).to_string()}
@@ -25,7 +26,7 @@ pub fn DatasetBadge() -> impl IntoView {
                     </span>
                     " columns"
                 </span>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

@@ -1,4 +1,7 @@
-//! Numbers as every lab shows them: one place, tested natively.
+//! Numbers as every lab shows them: one place, tested natively. No
+//! `{:.N}` formatting (see `mlops_engine::basics::decimal`).
+
+pub use mlops_engine::basics::decimal::{fixed, scientific};
 
 /// A value's raw form for `data-value`: full precision, `null` when
 /// undefined.
@@ -12,9 +15,9 @@ pub fn fmt_stat(x: Option<f64>) -> String {
     match x {
         None => "—".into(),
         Some(v) if v.abs() < 1e-12 => "0".into(),
-        Some(v) if v.abs() >= 1e6 || (v != 0.0 && v.abs() < 1e-3) => format!("{v:.3e}"),
+        Some(v) if v.abs() >= 1e6 || (v != 0.0 && v.abs() < 1e-3) => scientific(v, 3),
         Some(v) => {
-            let s = format!("{v:.4}");
+            let s = fixed(v, 4);
             let s = s.trim_end_matches('0').trim_end_matches('.');
             s.to_string()
         }
@@ -23,7 +26,7 @@ pub fn fmt_stat(x: Option<f64>) -> String {
 
 /// A share 0..1 as a percentage with one decimal (`0.3` → `30.0%`).
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    format!("{}%", fixed(share * 100.0, 1))
 }
 
 #[cfg(test)]

@@ -47,9 +47,24 @@ pub fn ColumnSelect(
     view! {
         <select data-testid=testid on:change=move |ev| on_pick.run(event_target_value(&ev))>
             {none.map(|label| view! { <option value="">{label}</option> })}
-            <For each=move || columns.get() key=|c| c.clone() let:c>
-                <option value=c.clone() selected=move || selected.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
-            </For>
+            {options(columns, selected)}
         </select>
     }
+}
+
+/// The `<option>`s of `names`, `selected` marked: one view for every
+/// column list of the labs (re-rendered whole when the list changes; a
+/// keyed `<For>` per list cost the page's wasm several KiB each).
+pub fn options(names: Signal<Vec<String>>, selected: Signal<Option<String>>) -> AnyView {
+    (move || {
+        names
+            .get()
+            .into_iter()
+            .map(|c| {
+                let (is, value) = (c.clone(), c.clone());
+                view! { <option value=value selected=move || selected.get().as_deref() == Some(is.as_str())>{c}</option> }
+            })
+            .collect_view()
+    })
+    .into_any()
 }

@@ -2,11 +2,13 @@
 
 mod banner;
 mod chart;
+mod data_table;
 mod dataset_badge;
 pub mod format;
 mod lab_parts;
 
 pub use banner::{Banner, BusyBar, Warnings};
 pub use chart::Chart;
+pub use data_table::{data_table, TableRow};
 pub use dataset_badge::DatasetBadge;
-pub use lab_parts::{answer_view, ColumnSelect, LabIntro};
+pub use lab_parts::{answer_view, options, ColumnSelect, LabIntro};

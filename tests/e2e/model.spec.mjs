@@ -61,7 +61,7 @@ test('training logistic on sample-breast-cancer gives the CLI test metrics', asy
   }
   // The baseline beside it: the majority class's train error.
   const base = mlops('train', CANCER, '--target', 'diagnosis', '--model', 'majority', '--ratios', '60,20,20', '--seed', '0');
-  await expect(page.locator('[data-testid="baseline-error"][data-split="train"]')).toHaveAttribute('data-value', String(1 - base.splits.train.accuracy));
+  await expect(page.getByTestId('baseline-error')).toHaveAttribute('data-train', String(1 - base.splits.train.accuracy));
   await page.screenshot({ path: 'test-results/model-lab.png', fullPage: true });
   expect(errors).toEqual([]);
 });

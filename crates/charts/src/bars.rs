@@ -2,6 +2,7 @@
 //! their bin edges), a text column's value counts (one bar per value), and
 //! the split lottery's distribution of a class's share over seeds.
 
+use mlops_engine::basics::decimal::{fixed, scientific};
 use mlops_engine::split::lottery::ShareHistogram;
 use mlops_engine::table::{ColumnKind, ColumnProfile};
 
@@ -109,7 +110,7 @@ impl Bars {
                     lo,
                     hi,
                     value: f64::from(s),
-                    label: format!("{:.1}%–{:.1}%", lo * 100.0, hi * 100.0),
+                    label: format!("{}%–{}%", fixed(lo * 100.0, 1), fixed(hi * 100.0, 1)),
                     highlight: i == h.target_bin,
                 }
             })
@@ -175,9 +176,9 @@ impl Bars {
 /// A number for a label: up to 3 significant decimals, no trailing zeros.
 pub fn short(x: f64) -> String {
     if x != 0.0 && (x.abs() >= 1e6 || x.abs() < 1e-3) {
-        return format!("{x:.2e}");
+        return scientific(x, 2);
     }
-    let s = format!("{x:.3}");
+    let s = fixed(x, 3);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".into()

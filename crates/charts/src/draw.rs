@@ -38,7 +38,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             let i = x.floor().max(0.0) as usize;
             labels.get(i).map(|l| clip(l, 8)).unwrap_or_default()
         } else if bars.percent {
-            format!("{:.0}%", x * 100.0)
+            format!("{}%", mlops_engine::basics::decimal::fixed(x * 100.0, 0))
         } else {
             short(*x)
         }

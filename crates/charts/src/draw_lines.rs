@@ -68,15 +68,9 @@ fn draw_lines_into<DB: DrawingBackend>(
             next += 1;
             c.stroke_width(px(2.0).max(1) as u32)
         };
-        let drawn = chart
+        chart
             .draw_series(LineSeries::new(s.points.iter().copied(), style))
             .map_err(fail)?;
-        if !s.reference {
-            let len = px(14.0);
-            drawn
-                .label(s.name.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + len, y)], style));
-        }
         if s.dots {
             chart
                 .draw_series(
@@ -86,17 +80,6 @@ fn draw_lines_into<DB: DrawingBackend>(
                 )
                 .map_err(fail)?;
         }
-    }
-    // A legend when there is more than one line to tell apart.
-    if next > 1 && !compact {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::INK.mix(0.3))
-            .label_font(font.clone())
-            .draw()
-            .map_err(fail)?;
     }
     if let Some((x, y, _)) = &lines.marker {
         chart

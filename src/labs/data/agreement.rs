@@ -111,7 +111,7 @@ fn report_view(report: AgreementReport) -> impl IntoView {
         .cohen_kappa
         .iter()
         .map(|k| {
-            let text = k.kappa.map(|v| format!("{v:.3}")).unwrap_or_else(|| "undefined".into());
+            let text = k.kappa.map(|v| crate::components::format::fixed(v, 3)).unwrap_or_else(|| "undefined".into());
             view! {
                 <li data-testid="kappa" data-a=k.a.clone() data-b=k.b.clone() data-value=value_or_null(k.kappa)>
                     "Cohen's κ " {k.a.clone()} " / " {k.b.clone()} ": " <strong>{text}</strong>
@@ -142,11 +142,11 @@ fn report_view(report: AgreementReport) -> impl IntoView {
     view! {
         <div class="big-numbers">
             <div data-testid="agreement-percent" data-value=value_or_null(pct)>
-                <span class="big">{pct.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into())}</span>
+                <span class="big">{pct.map(crate::components::format::percent).unwrap_or_else(|| "—".into())}</span>
                 <span class="dim">" rows where all agree"</span>
             </div>
             <div data-testid="fleiss-kappa" data-value=value_or_null(fleiss)>
-                <span class="big">{fleiss.map(|v| format!("{v:.3}")).unwrap_or_else(|| "—".into())}</span>
+                <span class="big">{fleiss.map(|v| crate::components::format::fixed(v, 3)).unwrap_or_else(|| "—".into())}</span>
                 <span class="dim">" Fleiss' κ"</span>
             </div>
         </div>

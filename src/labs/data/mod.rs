@@ -68,11 +68,11 @@ fn Summary() -> impl IntoView {
                     other => format!("\"{other}\""),
                 };
                 format!(
-                    "{} rows · {} columns · delimiter {delim} · {} · {:.1} KiB",
+                    "{} rows · {} columns · delimiter {delim} · {} · {} KiB",
                     d.rows,
                     d.columns.len(),
                     d.encoding,
-                    d.bytes as f64 / 1024.0
+                    crate::components::format::fixed(d.bytes as f64 / 1024.0, 1)
                 )
             })
         })
@@ -91,11 +91,7 @@ fn Summary() -> impl IntoView {
                 <select data-testid="target-select"
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))
                     prop:value=move || state.target.get().unwrap_or_default()>
-                    <For each=columns key=|c| c.clone() let:c>
-                        <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>
-                            {c.clone()}
-                        </option>
-                    </For>
+                    {crate::components::options(Signal::derive(columns), state.target.into())}
                 </select>
             </label>
             {move || guidance().map(|(title, text)| view! {

@@ -4,7 +4,7 @@
 use super::settings;
 use crate::browser::answer::latest_answer;
 use crate::components::format::{fmt_stat, percent, raw};
-use crate::components::ColumnSelect;
+use crate::components::{data_table, ColumnSelect, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_engine::api::Request;
@@ -78,28 +78,49 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
     let table = move || {
         let run = run.get()?;
         let dev = dev_split(&run.model);
+        let shown = |e: Option<f64>| e.map(percent).unwrap_or_else(|| "—".into());
         let row = |name: &str, m: Option<&TrainedSummary>, testid: &'static str| {
-            let cell = |split: &str| {
-                let e = m.and_then(|m| error_of(m, split));
-                view! { <td class="num" data-testid=testid data-split=split.to_string() data-value=raw(e)>{e.map(percent).unwrap_or_else(|| "—".into())}</td> }
-            };
-            view! { <tr><th>{name.to_string()}</th>{cell("train")}{cell(dev)}</tr> }
+            let (train, dev_err) = (
+                m.and_then(|m| error_of(m, "train")),
+                m.and_then(|m| error_of(m, dev)),
+            );
+            TableRow {
+                testid: Some(testid),
+                train: Some(raw(train)),
+                dev: Some(raw(dev_err)),
+                ..TableRow::new(vec![name.to_string(), shown(train), shown(dev_err)])
+            }
         };
-        let hlp_cell = match hlp() {
-            Some(Ok(e)) => view! { <td class="num" data-testid="hlp-error" data-value=raw(Some(e)) colspan="2">{percent(e)}</td> }.into_any(),
-            Some(Err(msg)) => view! { <td colspan="2" class="warning" data-testid="warning">{msg}</td> }.into_any(),
-            None => view! { <td colspan="2" class="muted">"pick an annotator column or type a number"</td> }.into_any(),
+        let hlp_row = match hlp() {
+            Some(Ok(e)) => TableRow {
+                testid: Some("hlp-error"),
+                value: Some(raw(Some(e))),
+                ..TableRow::new(vec!["human level (HLP)".into(), percent(e), String::new()])
+            },
+            Some(Err(msg)) => TableRow {
+                testid: Some("warning"),
+                ..TableRow::new(vec!["human level (HLP)".into(), msg, String::new()])
+            },
+            None => TableRow::new(vec![
+                "human level (HLP)".into(),
+                "pick an annotator column or type a number".into(),
+                String::new(),
+            ]),
         };
-        Some(view! {
-            <table class="baseline">
-                <thead><tr><th></th><th>"train error"</th><th>{format!("{dev} error")}</th></tr></thead>
-                <tbody>
-                    {row("majority baseline", run.baseline.as_ref(), "baseline-error")}
-                    {row(run.model.model.model.as_str(), Some(&run.model), "model-error")}
-                    <tr><th>"human level (HLP)"</th>{hlp_cell}</tr>
-                </tbody>
-            </table>
-        })
+        let rows = vec![
+            row("majority baseline", run.baseline.as_ref(), "baseline-error"),
+            row(
+                run.model.model.model.as_str(),
+                Some(&run.model),
+                "model-error",
+            ),
+            hlp_row,
+        ];
+        Some(data_table(
+            vec![String::new(), "train error".into(), format!("{dev} error")],
+            rows,
+            "baseline",
+        ))
     };
     let reading = move || {
         let run = run.get()?;
@@ -125,7 +146,7 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
                     <strong>{format!("Variance ({dev} − train): {:+.1} points. ", d.variance * 100.0)}</strong>{d.variance_advice}</li>
                 <li><strong>{focus}</strong></li>
             </ul>
-        })
+        }.into_any())
     };
     let which_metric = move || {
         let run = run.get()?;
@@ -143,7 +164,7 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
                 <p>{format!("Always predicting the most common class scores {} accuracy on {split}, but its recall of \"{positive}\" is {} and its F1 {}.", percent(acc), fmt_stat(rec), fmt_stat(f1))}</p>
                 <p class="muted">"On imbalanced data accuracy rewards ignoring the rare class; recall, precision and F1 of the class you care about say whether the model finds it."</p>
             </div>
-        })
+        }.into_any())
     };
     view! {
         <section class="card">
@@ -155,9 +176,7 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
                     <input type="text" data-testid="hlp-error-input" prop:value=move || s().hlp_error.unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.hlp_error = Some(v).filter(|v| !v.trim().is_empty())) } /></label>
             </div>
-            {table}
-            {reading}
-            {which_metric}
+            {move || view! { {table()}{reading()}{which_metric()} }.into_any()}
         </section>
     }
 }

@@ -5,7 +5,7 @@
 use super::settings;
 use crate::browser::answer::latest_answer;
 use crate::components::format::{fmt_stat, raw};
-use crate::components::Chart;
+use crate::components::{data_table, Chart, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
@@ -82,31 +82,46 @@ pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoVi
     });
     let sweep_chart = move || {
         sweep_points.get().map(|(param, points)| {
-        let figure = Signal::stored(Figure::Lines(Lines::sweep(&points, &param)));
-        let rows = points.iter().map(|p| view! {
-            <tr data-testid="sweep-point" data-x=p.x.to_string() data-train=raw(p.train.main()) data-dev=raw(p.dev.main())>
-                <td class="num">{fmt_stat(Some(p.x))}</td><td class="num">{fmt_stat(p.train.main())}</td><td class="num">{fmt_stat(p.dev.main())}</td>
-            </tr>
-        }).collect_view();
-        view! {
+            let figure = Signal::stored(Figure::Lines(Lines::sweep(&points, &param)));
+            let rows = points
+                .iter()
+                .map(|p| TableRow {
+                    testid: Some("sweep-point"),
+                    x: Some(p.x.to_string()),
+                    train: Some(raw(p.train.main())),
+                    dev: Some(raw(p.dev.main())),
+                    ..TableRow::new(vec![
+                        fmt_stat(Some(p.x)),
+                        fmt_stat(p.train.main()),
+                        fmt_stat(p.dev.main()),
+                    ])
+                })
+                .collect();
+            let table = data_table(
+                vec![param.clone(), "train".into(), "dev".into()],
+                rows,
+                "metric-table",
+            );
+            view! {
             <div>
                 <Chart figure=figure width=360 height=240 testid="sweep-chart" file="sweep.png" />
-                <table class="metric-table"><thead><tr><th>{param}</th><th>"train"</th><th>"dev"</th></tr></thead><tbody>{rows}</tbody></table>
+                {table}
             </div>
-        }
-    })
+        }.into_any()
+        })
     };
     let curve_chart = move || {
         curve_points.get().map(|points| {
         let figure = Signal::stored(Figure::Lines(Lines::learning_curve(&points)));
-        view! { <Chart figure=figure width=360 height=240 testid="learning-curve-chart" file="learning-curve.png" /> }
+        view! { <Chart figure=figure width=360 height=240 testid="learning-curve-chart" file="learning-curve.png" /> }.into_any()
     })
     };
     view! {
         <section class="card wide">
             <h2>"How much better can the model get, and from what?"</h2>
             <p class="muted">"The sweep trains once per setting; the learning curve trains on 10%, 20%, … of the train split. A dev line still rising at 100% says: more data will help."</p>
-            <div class="chart-row">{sweep_chart}{curve_chart}</div>
+            <p class="legend"><span class="swatch train"></span>"train" <span class="swatch dev"></span>"dev (accuracy; R² for a numeric target)"</p>
+            <div class="chart-row">{move || view! { {sweep_chart()}{curve_chart()} }.into_any()}</div>
             <DataCentricPanel run=run best=Signal::derive(move || sweep_points.get().and_then(|(p, pts)| best(&pts).map(|b| (p, b.clone())))) />
         </section>
     }
@@ -151,13 +166,21 @@ fn DataCentricPanel(
             let mut rows = vec![("model as trained", d.as_is.test.main()), ("disagreeing rows relabelled by the annotator", d.relabelled.test.main()), ("disagreeing rows left out", d.left_out.test.main())];
             let sweep_row = best.get().map(|(param, p)| (format!("best {param} of the sweep ({})", fmt_stat(Some(p.x))), p.test.main()));
             let winner = rows.iter().map(|r| r.1).chain(sweep_row.iter().map(|r| r.1)).flatten().fold(f64::NEG_INFINITY, f64::max);
-            let mut views: Vec<AnyView> = rows.drain(..).map(|(name, v)| row(name.to_string(), v, winner)).collect();
-            if let Some((name, v)) = sweep_row {
-                views.push(row(name, v, winner));
-            }
+            let mut all: Vec<(String, Option<f64>)> = rows.drain(..).map(|(n, v)| (n.to_string(), v)).collect();
+            all.extend(sweep_row);
+            let rows = all
+                .into_iter()
+                .map(|(name, v)| TableRow {
+                    testid: Some("data-centric-row"),
+                    variant: Some(name.clone()),
+                    value: Some(raw(v)),
+                    strong: v == Some(winner),
+                    ..TableRow::new(vec![name, fmt_stat(v)])
+                })
+                .collect();
             view! {
                 <p>{format!("{} train rows have labels the annotator disagrees with.", d.disagreeing)}</p>
-                <table class="metric-table"><thead><tr><th>"variant"</th><th>"test accuracy"</th></tr></thead><tbody>{views}</tbody></table>
+                {data_table(vec!["variant".into(), "test accuracy".into()], rows, "metric-table")}
             }.into_any()
         }
     })
@@ -175,13 +198,4 @@ fn DataCentricPanel(
             {table}
         </div>
     }
-}
-
-fn row(name: String, value: Option<f64>, winner: f64) -> AnyView {
-    let variant = name.clone();
-    view! {
-        <tr data-testid="data-centric-row" data-variant=variant data-value=raw(value) class:best=value == Some(winner)>
-            <th>{name}</th><td class="num">{fmt_stat(value)}</td>
-        </tr>
-    }.into_any()
 }

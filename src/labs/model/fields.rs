@@ -1,59 +1,18 @@
 //! What the metrics panel shows, as plain data: every field of
-//! `mlops metrics --json` (from the engine's `spec_json`, so the page shows
+//! `mlops metrics --json` (the engine's `metric_fields`, so the page shows
 //! exactly the CLI's numbers), with the threshold-dependent ones replaced by
 //! the threshold table's counts while the slider moves.
 
 use mlops_engine::metrics::report::{ClassificationReport, ScoreReport};
 use mlops_engine::metrics::sweep::BinaryCounts;
-use mlops_engine::metrics::{spec_json, MetricsBody, MetricsReport};
-use serde_json::Value;
+use mlops_engine::metrics::{MetricsBody, MetricsReport};
 
-/// One shown metric: its `data-metric` name (nested fields dotted:
-/// `macro.f1`, `per_class.malignant.recall`) and value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Field {
-    pub name: String,
-    pub value: Option<f64>,
-}
+pub use mlops_engine::metrics::fields::Field;
 
-/// Every numeric field of the report's JSON, in the JSON's order.
+/// Every number of the report's JSON (the engine's list, checked there
+/// against `spec_json`).
 pub fn fields(report: &MetricsReport) -> Vec<Field> {
-    let json = spec_json(report);
-    let mut out = Vec::new();
-    let Value::Object(map) = json else { return out };
-    for (key, value) in &map {
-        match value {
-            Value::Number(n) if key != "rows" && key != "threshold" => out.push(Field {
-                name: key.clone(),
-                value: n.as_f64(),
-            }),
-            Value::Null if key != "positive" => out.push(Field {
-                name: key.clone(),
-                value: None,
-            }),
-            Value::Object(inner) => {
-                for (k, v) in inner {
-                    out.push(Field {
-                        name: format!("{key}.{k}"),
-                        value: v.as_f64(),
-                    });
-                }
-            }
-            Value::Array(items) if key == "per_class" => {
-                for item in items {
-                    let label = item["label"].as_str().unwrap_or_default();
-                    for k in ["precision", "recall", "f1", "support"] {
-                        out.push(Field {
-                            name: format!("per_class.{label}.{k}"),
-                            value: item[k].as_f64(),
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+    mlops_engine::metrics::fields::metric_fields(report)
 }
 
 /// The classification part of a report, if it is one.

@@ -6,7 +6,7 @@
 
 use super::fields::{classification, confusion, fields, live_counts, title, with_live, Field};
 use crate::components::format::{fmt_stat, raw};
-use crate::components::Chart;
+use crate::components::{data_table, Chart, TableRow};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
 use mlops_engine::metrics::bootstrap::Interval;
@@ -68,11 +68,17 @@ pub fn MetricsPanel(
             .collect_view()
     };
     let rest = move || {
-        let all = shown();
-        all.into_iter()
+        let rows = shown()
+            .into_iter()
             .filter(|f| !headline.contains(&f.name.as_str()))
-            .map(metric_row)
-            .collect_view()
+            .map(|f| TableRow {
+                testid: Some("metric"),
+                metric: Some(f.name.clone()),
+                value: Some(raw(f.value)),
+                ..TableRow::new(vec![f.name, fmt_stat(f.value)])
+            })
+            .collect();
+        data_table(Vec::new(), rows, "metric-table")
     };
     let matrix = move || {
         report.with(|r| {
@@ -93,7 +99,7 @@ pub fn MetricsPanel(
                     <thead><tr><th></th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            })
+            }.into_any())
         })
     };
     let scores = move || {
@@ -114,19 +120,23 @@ pub fn MetricsPanel(
                     <Chart figure=pr width=300 height=260 testid="pr-chart" file="precision-recall.png" />
                     <Chart figure=cal width=300 height=260 testid="calibration-chart" file="calibration.png" />
                 </div>
-            }
+            }.into_any()
         })
     };
     view! {
         <section class="card metrics">
-            <h2>{move || heading.get()}{move || report.with(|r| r.as_ref().map(|r| format!(" — {} rows", r.rows)))}</h2>
-            <div class="metric-cards">{cards}</div>
-            {matrix}
+            <h2>{move || format!("{}{}", heading.get(), report.with(|r| r.as_ref().map(|r| format!(" — {} rows", r.rows)).unwrap_or_default()))}</h2>
+            // One closure for every number (they all follow the report and
+            // the slider): each reactive child costs the page's wasm.
+            {move || view! {
+                <div class="metric-cards">{cards()}</div>
+                {matrix()}
+                <details>
+                    <summary>"Every metric"</summary>
+                    {rest()}
+                </details>
+            }.into_any()}
             {charts}
-            <details>
-                <summary>"Every metric"</summary>
-                <table class="metric-table"><tbody>{rest}</tbody></table>
-            </details>
         </section>
     }
 }
@@ -148,13 +158,5 @@ fn metric_card(f: Field, interval: Option<Interval>) -> impl IntoView {
             <span class="metric-value">{fmt_stat(f.value)}</span>
             {range.map(|r| view! { <span class="metric-ci">{r}</span> })}
         </div>
-    }
-}
-
-fn metric_row(f: Field) -> impl IntoView {
-    view! {
-        <tr data-testid="metric" data-metric=f.name.clone() data-value=raw(f.value)>
-            <th>{f.name.clone()}</th><td class="num">{fmt_stat(f.value)}</td>
-        </tr>
     }
 }

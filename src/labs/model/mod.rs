@@ -139,6 +139,10 @@ pub fn ModelLab() -> impl IntoView {
     let warnings = Signal::derive(move || {
         report.with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
     });
+    // Conditions as memos: the views below them are made again only when
+    // the condition flips, not on every settings change.
+    let is_model = Memo::new(move |_| s().source == Source::Model);
+    let has_report = Memo::new(move |_| report.with(Option::is_some));
     let heading = Signal::derive(move || {
         if s().source == Source::Model {
             "Test-split metrics of the trained model"
@@ -150,21 +154,21 @@ pub fn ModelLab() -> impl IntoView {
         <div class="lab-grid">
             <LabIntro lab=crate::lab::Lab::Model>
                 <Controls sliding=sliding threshold=threshold report=report />
-                {move || error().map(|e| view! { <div class="error-banner" role="alert" data-testid="error-banner">{e}</div> })}
+                {move || error().map(|e| view! { <div class="error-banner" role="alert" data-testid="error-banner">{e}</div> }.into_any())}
             </LabIntro>
             {move || (s().source == Source::Model && run.get().is_none()).then(|| view! {
                 <section class="card"><p class="hint">"Press " <strong>"Train"</strong> " to fit the chosen model on the Split lab's train split; the metrics below are then the test split's."</p></section>
-            })}
-            <Show when=move || report.with(Option::is_some)>
+            }.into_any())}
+            {move || has_report.get().then(|| view! {
                 <metrics_view::MetricsPanel report=report threshold=threshold heading=heading intervals=intervals />
-            </Show>
+            }.into_any())}
             <Warnings items=warnings />
-            <Show when=move || s().source == Source::Model>
+            {move || is_model.get().then(|| view! {
                 <baseline::Baseline run=Signal::derive(move || run.get()) />
                 <model_file::ModelFile run=Signal::derive(move || run.get()) />
                 <slices::Slices run=Signal::derive(move || run.get()) />
                 <experiments::Experiments run=Signal::derive(move || run.get()) />
-            </Show>
+            }.into_any())}
         </div>
     }
 }
@@ -178,6 +182,7 @@ fn Controls(
 ) -> impl IntoView {
     let state = AppState::get();
     let s = move || settings::current(state);
+    let is_model = Memo::new(move |_| s().source == Source::Model);
     let columns = Signal::derive(move || state.column_names());
     let pick_pred = Callback::new(move |v: String| {
         settings::update(state, |s| s.pred = Some(v).filter(|v| !v.is_empty()))
@@ -209,13 +214,13 @@ fn Controls(
                     <option value="columns" selected=move || s().source == Source::Columns>"columns of the data"</option>
                 </select>
             </label>
-            <Show when=move || s().source == Source::Columns>
+            {move || (!is_model.get()).then(|| view! {
                 <label class="field"><span>"Prediction column"</span>
                     <ColumnSelect testid="prediction-select" none="—" columns=columns selected=Signal::derive(move || s().pred) on_pick=pick_pred /></label>
                 <label class="field"><span>"Score column (P(positive))"</span>
                     <ColumnSelect testid="score-select" none="—" columns=columns selected=Signal::derive(move || s().score) on_pick=pick_score /></label>
-            </Show>
-            <Show when=move || s().source == Source::Model>
+            }.into_any())}
+            {move || is_model.get().then(|| view! {
                 <label class="field"><span>"Model"</span>
                     <select data-testid="model-select" on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<ModelKind>() { settings::update(state, |s| s.model = k) }
@@ -225,12 +230,12 @@ fn Controls(
                 </label>
                 <button type="button" class="primary" data-testid="train-run" on:click=move |_| train(state, s().model)>"Train"</button>
                 <span class="muted">{trained_label}</span>
-            </Show>
+            }.into_any())}
             {move || range().map(|(lo, hi)| {
                 let step = ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE);
                 view! {
                     <label class="field threshold">
-                        <span>"Threshold " <strong>{move || format!("{:.3}", threshold.get())}</strong></span>
+                        <span>"Threshold " <strong>{move || crate::components::format::fixed(threshold.get(), 3)}</strong></span>
                         <input type="range" data-testid="threshold" min=lo max=hi step=step
                             prop:value=move || threshold.get().to_string()
                             on:input=move |ev| { if let Ok(t) = event_target_value(&ev).parse::<f64>() { sliding.set(Some(t)) } }
@@ -239,7 +244,7 @@ fn Controls(
                                 sliding.set(None);
                             } />
                     </label>
-                }
+                }.into_any()
             })}
         </div>
     }

@@ -3,7 +3,8 @@
 
 use crate::browser::engine::{self, Payload};
 use crate::browser::{download, files};
-use crate::components::format::fmt_stat;
+use crate::components::format::{fmt_stat, raw};
+use crate::components::{data_table, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -26,48 +27,62 @@ fn download_model(state: AppState, id: u32, name: String) {
     );
 }
 
+/// Sends a model file to the worker (which reads it), then scores the
+/// working dataset with the model.
+fn upload_model(file: web_sys::File, scored: RwSignal<Option<Scored>>) {
+    let name = file.name();
+    let request = Request::Model(model::Request::ImportModel { name: name.clone() });
+    engine::send(request, Some(Payload::File(file)), move |r| match r {
+        Response::Model(model::Response::Imported { id, .. }) => score(id, name, scored),
+        Response::Error { message, .. } => scored.set(Some(Err(message))),
+        _ => {}
+    });
+}
+
+/// What an uploaded model scored: the file's name and the metrics' fields.
+type Scored = Result<(String, Vec<(String, Option<f64>)>), String>;
+
+fn score(id: u32, name: String, scored: RwSignal<Option<Scored>>) {
+    engine::send(
+        Request::Model(model::Request::Score { id }),
+        None,
+        move |r| {
+            scored.set(Some(match r {
+                Response::Model(model::Response::Scored {
+                    metrics: Some(m), ..
+                }) => {
+                    let fields = super::fields::fields(&m)
+                        .into_iter()
+                        .filter(|f| !f.name.contains('.'))
+                        .map(|f| (f.name, f.value))
+                        .collect();
+                    Ok((name, fields))
+                }
+                Response::Model(model::Response::Scored { rows, .. }) => Ok((
+                    format!("{name}: {rows} rows scored (no target column to measure against)"),
+                    Vec::new(),
+                )),
+                Response::Error { message, .. } => Err(message),
+                _ => Err("unexpected answer from the engine".into()),
+            }))
+        },
+    );
+}
+
 #[component]
 pub fn ModelFile(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let state = AppState::get();
-    let scored = RwSignal::new(None::<Result<(String, Vec<(String, Option<f64>)>), String>>);
+    let scored = RwSignal::new(None::<Scored>);
     let on_upload = move |ev: leptos::ev::Event| {
-        let Some(file) = files::from_input(&ev) else {
-            return;
-        };
-        let name = file.name();
-        engine::send(
-            Request::Model(model::Request::ImportModel { name: name.clone() }),
-            Some(Payload::File(file)),
-            move |r| match r {
-                Response::Model(model::Response::Imported { id, .. }) => {
-                    engine::send(
-                        Request::Model(model::Request::Score { id }),
-                        None,
-                        move |r| {
-                            scored.set(Some(match r {
-                        Response::Model(model::Response::Scored { metrics: Some(m), .. }) => {
-                            let fields = super::fields::fields(&m).into_iter().filter(|f| !f.name.contains('.')).map(|f| (f.name, f.value)).collect();
-                            Ok((name, fields))
-                        }
-                        Response::Model(model::Response::Scored { rows, .. }) => Ok((format!("{name}: {rows} rows scored (no target column to measure against)"), Vec::new())),
-                        Response::Error { message, .. } => Err(message),
-                        _ => Err("unexpected answer from the engine".into()),
-                    }))
-                        },
-                    );
-                }
-                Response::Error { message, .. } => scored.set(Some(Err(message))),
-                _ => {}
-            },
-        );
+        if let Some(file) = files::from_input(&ev) {
+            upload_model(file, scored);
+        }
     };
     let uploaded = move || {
         scored.get().map(|r| match r {
         Ok((name, fields)) => view! {
             <p>{format!("{name} on the working dataset:")}</p>
-            <table class="metric-table"><tbody>
-                {fields.into_iter().map(|(k, v)| { let metric = k.clone(); view! { <tr data-testid="uploaded-metric" data-metric=metric data-value=crate::components::format::raw(v)><th>{k}</th><td class="num">{fmt_stat(v)}</td></tr> } }).collect_view()}
-            </tbody></table>
+            {data_table(Vec::new(), fields.into_iter().map(|(k, v)| TableRow { testid: Some("uploaded-metric"), metric: Some(k.clone()), value: Some(raw(v)), ..TableRow::new(vec![k, fmt_stat(v)]) }).collect(), "metric-table")}
         }.into_any(),
         Err(e) => view! { <p class="warning" data-testid="warning">{e}</p> }.into_any(),
     })
@@ -79,7 +94,7 @@ pub fn ModelFile(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView
             <div class="controls">
                 {move || run.get().map(|r| {
                     let (id, file) = (r.model.id, format!("{}-{}.json", r.model.model.target, r.model.model.model.as_str()));
-                    view! { <button type="button" class="primary" data-testid="model-download" on:click=move |_| download_model(state, id, file.clone())>"Download model JSON"</button> }
+                    view! { <button type="button" class="primary" data-testid="model-download" on:click=move |_| download_model(state, id, file.clone())>"Download model JSON"</button> }.into_any()
                 })}
                 <label class="field"><span>"Score the working dataset with a model file"</span>
                     <input type="file" accept=".json,application/json" data-testid="model-file-input" on:change=on_upload /></label>

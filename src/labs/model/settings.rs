@@ -3,7 +3,9 @@
 
 use crate::lab::Lab;
 use crate::url_state::{LabSettings, UrlState};
+use mlops_engine::basics::sort::sort_items;
 use mlops_engine::metrics::MetricsRequest;
+use mlops_engine::model::slices::Slice;
 use mlops_engine::model::ModelKind;
 
 /// Where predictions come from.
@@ -82,13 +84,15 @@ impl SliceSort {
         }
     }
 
-    /// Orders `slices` in place (ties keep the engine's order).
-    pub fn apply(self, slices: &mut [mlops_engine::model::slices::Slice]) {
+    /// Orders `slices` in place (equal ones in any order).
+    pub fn apply(self, slices: &mut Vec<Slice>) {
         match self {
             SliceSort::Errors => {}
-            SliceSort::Priority => slices.sort_by(|a, b| b.priority.total_cmp(&a.priority)),
-            SliceSort::Gap => slices.sort_by(|a, b| b.gap.total_cmp(&a.gap)),
-            SliceSort::Rows => slices.sort_by_key(|s| std::cmp::Reverse(s.rows)),
+            SliceSort::Priority => sort_items(slices, &|a: &Slice, b: &Slice| {
+                b.priority.total_cmp(&a.priority)
+            }),
+            SliceSort::Gap => sort_items(slices, &|a: &Slice, b: &Slice| b.gap.total_cmp(&a.gap)),
+            SliceSort::Rows => sort_items(slices, &|a: &Slice, b: &Slice| b.rows.cmp(&a.rows)),
         }
     }
 }

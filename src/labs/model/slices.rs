@@ -4,8 +4,9 @@
 
 use super::settings::{self, SliceSort};
 use crate::browser::answer::latest_answer;
-use crate::components::format::{fmt_stat, percent, raw};
+use crate::components::format::{fixed, fmt_stat, percent, raw};
 use crate::components::ColumnSelect;
+use crate::components::{data_table, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
@@ -61,31 +62,47 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     });
     let table = move || {
         answer.with(|a| match a {
-        Some(Response::Model(model::Response::Slices { slices, .. })) => {
-            let mut slices = slices.clone();
-            s().sort.apply(&mut slices);
-            let rows = slices.into_iter().map(|x| view! {
-                <tr data-testid="slice-row" data-value=x.value.clone() data-errors=x.errors.to_string() data-priority=raw(Some(x.priority))>
-                    <th>{x.value.clone()}</th>
-                    <td class="num">{x.rows}</td>
-                    <td class="num">{percent(x.share_of_data)}</td>
-                    <td class="num">{percent(x.share_of_errors)}</td>
-                    <td class="num">{percent(x.accuracy)}</td>
-                    <td class="num">{format!("{:+.1}", x.gap * 100.0)}</td>
-                    <td class="num">{x.human_error.map(percent).unwrap_or_else(|| "—".into())}</td>
-                    <td class="num">{fmt_stat(Some(x.priority * 100.0))}</td>
-                </tr>
-            }).collect_view();
-            Some(view! {
-                <table class="metric-table slices">
-                    <thead><tr><th>"value"</th><th>"rows"</th><th>"of data"</th><th>"of errors"</th><th>"accuracy"</th><th>"gap (points)"</th><th>"human error"</th><th>"priority"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            }.into_any())
-        }
-        Some(Response::Error { message, .. }) => Some(view! { <p class="warning" data-testid="warning">{message.clone()}</p> }.into_any()),
-        _ => None,
-    })
+            Some(Response::Model(model::Response::Slices { slices, .. })) => {
+                let mut slices = slices.clone();
+                s().sort.apply(&mut slices);
+                let head = [
+                    "value",
+                    "rows",
+                    "of data",
+                    "of errors",
+                    "accuracy",
+                    "gap (points)",
+                    "human error",
+                    "priority",
+                ]
+                .map(String::from)
+                .to_vec();
+                let rows = slices
+                    .into_iter()
+                    .map(|x| TableRow {
+                        testid: Some("slice-row"),
+                        value: Some(x.value.clone()),
+                        errors: Some(x.errors.to_string()),
+                        priority: Some(raw(Some(x.priority))),
+                        ..TableRow::new(vec![
+                            x.value,
+                            x.rows.to_string(),
+                            percent(x.share_of_data),
+                            percent(x.share_of_errors),
+                            percent(x.accuracy),
+                            fixed(x.gap * 100.0, 1),
+                            x.human_error.map(percent).unwrap_or_else(|| "—".into()),
+                            fmt_stat(Some(x.priority * 100.0)),
+                        ])
+                    })
+                    .collect();
+                Some(data_table(head, rows, "metric-table slices"))
+            }
+            Some(Response::Error { message, .. }) => Some(
+                view! { <p class="warning" data-testid="warning">{message.clone()}</p> }.into_any(),
+            ),
+            _ => None,
+        })
     };
     view! {
         <section class="card wide">

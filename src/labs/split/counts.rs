@@ -60,7 +60,7 @@ impl CountTable {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.1}%", v * 100.0))
+    x.map(crate::components::format::percent)
         .unwrap_or_else(|| "—".into())
 }
 

@@ -5,6 +5,7 @@
 use super::dataset_key;
 use super::settings::{self, LOTTERY_SEEDS, LOTTERY_SIZES};
 use crate::browser::answer::latest_answer;
+use crate::components::format::{fixed, percent};
 use crate::components::{answer_view, Chart};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -107,10 +108,10 @@ fn lottery_view(
             let file = format!("lottery-{}.png", s.name);
             let exact = f64::from(c.target_seeds) / f64::from(report.seeds.max(1));
             let range = format!(
-                "90% of seeds: {:.1}% to {:.1}% \"{label}\" (balanced: {:.1}%)",
-                c.p05_share * 100.0,
-                c.p95_share * 100.0,
-                c.target_share * 100.0
+                "90% of seeds: {} to {} \"{label}\" (balanced: {})",
+                percent(c.p05_share),
+                percent(c.p95_share),
+                percent(c.target_share)
             );
             Some(view! {
                 <figure class="lottery-chart">
@@ -119,7 +120,7 @@ fn lottery_view(
                     </figcaption>
                     <Chart figure=Signal::stored(mlops_charts::Figure::Bars(bars)) width=420 height=200 testid="lottery-chart" file=file />
                     <p data-testid="lottery-range" data-split=s.name.clone() data-p05=c.p05.to_string() data-p95=c.p95.to_string()>{range}</p>
-                    <p class="dim">{format!("{:.1}% of seeds put exactly {} there", exact * 100.0, c.target)}</p>
+                    <p class="dim">{format!("{} of seeds put exactly {} there", percent(exact), c.target)}</p>
                 </figure>
             })
         })
@@ -129,10 +130,10 @@ fn lottery_view(
         <p class="lottery-headline">
             "Chance that a random split gives exactly the balanced counts in every split: "
             <span class="share big" data-testid="lottery-hit-share" data-value=p.to_string()>
-                {format!("{:.2}%", p * 100.0)}
+                {format!("{}%", fixed(p * 100.0, 2))}
             </span>
-            <span class="dim">{format!(" (exact probability; in the {} seeds sampled here: {:.1}%. On {} rows, {:.1}% of seeds leave some class out of a split.)",
-                report.seeds, report.hit_share_sampled * 100.0, report.rows, report.missing_class_share * 100.0)}</span>
+            <span class="dim">{format!(" (exact probability; in the {} seeds sampled here: {}. On {} rows, {} of seeds leave some class out of a split.)",
+                report.seeds, percent(report.hit_share_sampled), report.rows, percent(report.missing_class_share))}</span>
         </p>
         {(report.rows > 1_000).then(|| view! {
             <p class="dim">"On this many rows exact counts are rare and no longer matter: what matters is how close every split stays to the data's share — look how narrow the 90% band is."</p>

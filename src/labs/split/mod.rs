@@ -143,14 +143,10 @@ fn Controls() -> impl IntoView {
                 <select data-testid="split-target-select"
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))>
                     <optgroup label="label columns">
-                        <For each=labels key=|c| c.clone() let:c>
-                            <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
-                        </For>
+                        {crate::components::options(Signal::derive(labels), state.target.into())}
                     </optgroup>
                     <optgroup label="other columns (many values: not class labels)">
-                        <For each=others key=|c| c.clone() let:c>
-                            <option value=c.clone() selected=move || state.target.get().as_deref() == Some(c.as_str())>{c.clone()}</option>
-                        </For>
+                        {crate::components::options(Signal::derive(others), state.target.into())}
                     </optgroup>
                 </select>
             </label>

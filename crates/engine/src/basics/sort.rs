@@ -17,6 +17,21 @@ pub fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     idx.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
+/// `items` reordered by `cmp` (through [`sort_indices`]: no sort compiled
+/// per item type). Unstable.
+pub fn sort_items<T: Clone>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
+    let order = sorted_indices(items.len(), &|a, b| cmp(&items[a], &items[b]));
+    *items = order.into_iter().map(|i| items[i].clone()).collect();
+}
+
+/// The distinct strings of `values`, in byte order.
+pub fn distinct_strings<'a>(values: &[&'a str]) -> Vec<&'a str> {
+    let order = sorted_indices(values.len(), &|a, b| values[a].cmp(values[b]));
+    let mut out: Vec<&str> = order.into_iter().map(|i| values[i]).collect();
+    out.dedup();
+    out
+}
+
 /// `0..n` sorted by `cmp`.
 pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..n).collect();

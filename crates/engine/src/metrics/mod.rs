@@ -16,6 +16,7 @@
 pub mod bootstrap;
 pub mod counts;
 pub mod curves;
+pub mod fields;
 pub mod outcomes;
 pub mod probability;
 pub mod regression;

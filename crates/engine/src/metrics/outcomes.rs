@@ -54,9 +54,9 @@ fn texts<'a>(column: &'a Column, rows: &[usize]) -> Vec<std::borrow::Cow<'a, str
 
 /// The distinct labels of `values`, sorted as the spec says.
 pub fn sorted_distinct(values: &[&str]) -> Vec<String> {
-    let mut distinct: Vec<&str> = values.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
+    // Few distinct labels among many rows: a set first, then sort those.
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let distinct: Vec<&str> = values.iter().copied().filter(|v| seen.insert(v)).collect();
     sort_labels(&distinct)
         .into_iter()
         .map(|i| distinct[i].to_string())
@@ -65,18 +65,14 @@ pub fn sorted_distinct(values: &[&str]) -> Vec<String> {
 
 /// Codes of `values` into sorted `labels` (labels must hold every value).
 pub fn codes_of(values: &[&str], labels: &[String]) -> Vec<u32> {
-    let mut lookup: Vec<(&str, u32)> = labels
+    let lookup: rustc_hash::FxHashMap<&str, u32> = labels
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), i as u32))
         .collect();
-    lookup.sort_unstable();
     values
         .iter()
-        .map(|v| match lookup.binary_search_by(|(l, _)| l.cmp(v)) {
-            Ok(i) => lookup[i].1,
-            Err(_) => 0,
-        })
+        .map(|v| lookup.get(v).copied().unwrap_or(0))
         .collect()
 }
 

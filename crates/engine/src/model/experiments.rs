@@ -131,7 +131,7 @@ pub fn learning_curve(table: &Table, req: &TrainRequest, seed: u64) -> Result<Ve
         .map(|tenth| {
             let n = (rows.len() * tenth).div_ceil(10).max(1);
             let mut subset = rows[..n.min(rows.len())].to_vec();
-            subset.sort_unstable();
+            crate::basics::sort::sort_indices(&mut subset, &|a, b| a.cmp(&b));
             scores(table, &plan, tenth as f64 / 10.0, None, &subset)
         })
         .collect())

@@ -90,9 +90,8 @@ impl Preprocessor {
         for name in features {
             let column = table.column(name)?;
             if let ColumnData::Categorical { .. } = column.data {
-                let mut cats: Vec<&str> = rows.iter().map(|&r| category_at(column, r)).collect();
-                cats.sort_unstable();
-                cats.dedup();
+                let all: Vec<&str> = rows.iter().map(|&r| category_at(column, r)).collect();
+                let cats = crate::basics::sort::distinct_strings(&all);
                 if cats.len() > MAX_CATEGORIES {
                     warnings.push(format!(
                         "feature \"{name}\" has {} categories in train (more than {MAX_CATEGORIES}): left out",

@@ -107,6 +107,18 @@ pub struct FittedModel {
     pub estimator: Estimator,
 }
 
+/// A model's description, without its numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    pub model: ModelKind,
+    pub params: std::collections::BTreeMap<String, f64>,
+    pub target: String,
+    pub task: ModelTask,
+    pub labels: Vec<String>,
+    pub positive: Option<String>,
+    pub features: Vec<String>,
+}
+
 /// What a model says about rows.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Predictions {
@@ -123,19 +135,26 @@ pub struct Predictions {
 impl FittedModel {
     /// Reads `mlops-model/1` JSON; `name` is the file, for errors.
     pub fn from_json(text: &str, name: &str) -> Result<FittedModel> {
-        let model: FittedModel = serde_json::from_str(text)
-            .map_err(|e| EngineError::unusable(name, format!("not an {FORMAT} model: {e}")))?;
-        if model.format != FORMAT {
-            return Err(EngineError::unusable(
-                name,
-                format!("format \"{}\" is not {FORMAT}", model.format),
-            ));
-        }
-        Ok(model)
+        super::model_json::from_json(text, name)
     }
 
+    /// The model as `mlops-model/1` JSON ([`super::model_json`]).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        super::model_json::to_json(self)
+    }
+
+    /// What the page shows of the model (the model itself stays in the
+    /// worker).
+    pub fn info(&self) -> ModelInfo {
+        ModelInfo {
+            model: self.model,
+            params: self.params.clone(),
+            target: self.target.clone(),
+            task: self.task,
+            labels: self.labels.clone(),
+            positive: self.positive.clone(),
+            features: self.features.clone(),
+        }
     }
 
     /// Class probabilities (classification) or values (regression) of rows.

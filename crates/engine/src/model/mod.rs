@@ -19,6 +19,7 @@ pub mod fitted;
 pub mod lbfgs;
 pub mod linear;
 pub mod logistic;
+pub mod model_json;
 pub mod naive_bayes;
 pub mod newton;
 mod requests;

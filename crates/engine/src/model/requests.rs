@@ -1,6 +1,7 @@
 //! The Model lab's requests and answers, and [`handle`], the lab's door.
 
 use super::experiments::{self, DataCentric, Point};
+use super::fitted::ModelInfo;
 use super::slices::{slices, Slice};
 use super::train::{self, measure_at, train};
 use super::{FittedModel, SplitMetrics, TrainRequest};
@@ -62,7 +63,8 @@ pub enum Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainedSummary {
     pub id: u32,
-    pub model: FittedModel,
+    /// The model's description (the model itself stays in the session).
+    pub model: ModelInfo,
     pub splits: Vec<SplitMetrics>,
     pub warnings: Vec<String>,
 }
@@ -90,7 +92,7 @@ pub enum Response {
     },
     Imported {
         id: u32,
-        model: Box<FittedModel>,
+        model: ModelInfo,
     },
     Scored {
         id: u32,
@@ -99,7 +101,7 @@ pub enum Response {
     },
 }
 
-/// Answers a Model lab request; `bytes` carries a model file for
+/// Answers a Model lab request; `bytes` carries the model file of
 /// `ImportModel`.
 pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
     match request {
@@ -115,7 +117,7 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             let id = session.keep_model(trained.model.clone(), Some(run));
             Ok(Response::Trained(Box::new(TrainedSummary {
                 id,
-                model: trained.model,
+                model: trained.model.info(),
                 splits: trained.splits,
                 warnings: trained.warnings,
             })))
@@ -187,11 +189,9 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| EngineError::unusable(&name, "a model file is UTF-8 JSON text"))?;
             let model = FittedModel::from_json(text, &name)?;
-            let id = session.keep_model(model.clone(), None);
-            Ok(Response::Imported {
-                id,
-                model: Box::new(model),
-            })
+            let info = model.info();
+            let id = session.keep_model(model, None);
+            Ok(Response::Imported { id, model: info })
         }
         Request::Score { id } => {
             let table = session.working()?;

@@ -101,7 +101,7 @@ pub fn slices(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::basics::sort::sort_items(&mut out, &|a: &Slice, b: &Slice| {
         b.errors
             .cmp(&a.errors)
             .then(b.gap.total_cmp(&a.gap))

@@ -113,11 +113,13 @@ impl Grower<'_> {
             return id;
         };
         let column = &self.x[feature];
-        rows.sort_by_key(|&r| f64::from(column[r]) > threshold);
-        let mid = rows
+        // A stable partition: rows going left first, each side in order.
+        let (left, right): (Vec<usize>, Vec<usize>) = rows
             .iter()
-            .position(|&r| f64::from(column[r]) > threshold)
-            .unwrap_or(rows.len());
+            .partition(|&&r| f64::from(column[r]) <= threshold);
+        let mid = left.len();
+        rows[..mid].copy_from_slice(&left);
+        rows[mid..].copy_from_slice(&right);
         let (left_rows, right_rows) = rows.split_at_mut(mid);
         let left = self.grow(left_rows, depth + 1);
         let right = self.grow(right_rows, depth + 1);
@@ -135,7 +137,7 @@ impl Grower<'_> {
         let n = rows.len();
         let mut order: Vec<usize> = rows.to_vec();
         for (j, column) in self.x.iter().enumerate() {
-            order.sort_by(|&a, &b| column[a].total_cmp(&column[b]));
+            crate::basics::sort::sort_indices(&mut order, &|a, b| column[a].total_cmp(&column[b]));
             let v = |i: usize| f64::from(column[order[i]]);
             if v(n - 1) <= v(0) + FEATURE_THRESHOLD {
                 continue;

@@ -364,13 +364,7 @@ fn group_miss_warning(sizes: &[u64], targets: &[u64], ratios: &[u32]) -> String 
     let n: u64 = sizes.iter().sum();
     let percent: Vec<String> = sizes
         .iter()
-        .map(|&s| {
-            if n == 0 {
-                "0.0%".to_string()
-            } else {
-                format!("{:.1}%", s as f64 * 100.0 / n as f64)
-            }
-        })
+        .map(|&s| crate::basics::decimal::percent_tenths(s, n))
         .collect();
     let join = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join("/");
     let wanted: Vec<String> = ratios.iter().map(|r| format!("{r}%")).collect();
