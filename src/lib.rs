@@ -14,7 +14,6 @@ pub mod actions;
 pub mod app;
 #[cfg(feature = "ui")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
 pub mod browser_log;
 #[cfg(feature = "ui")]
 pub mod components;

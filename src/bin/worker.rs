@@ -159,7 +159,13 @@ mod web {
                 reply(id, response);
             }
             (request, None) => {
-                let response = SESSION.with(|s| s.borrow_mut().handle(request, None));
+                // Long work (training, sweeps) reports its progress.
+                let response = SESSION.with(|s| {
+                    s.borrow_mut()
+                        .handle_with_progress(request, None, &mut |fraction| {
+                            post(&WorkerMessage::Progress { id, fraction })
+                        })
+                });
                 reply(id, response);
             }
         }

@@ -65,11 +65,25 @@ impl Session {
     /// Answers a request; `bytes` carries a file's content where one is
     /// needed (`LoadCsv`, split exports).
     pub fn handle(&mut self, request: Request, bytes: Option<&[u8]>) -> Response {
+        self.handle_with_progress(request, bytes, &mut |_| {})
+    }
+
+    /// [`Session::handle`], telling `progress` (0..1) how far long work
+    /// (training, sweeps, learning curves) has got: the worker posts it to
+    /// the page's busy bar.
+    pub fn handle_with_progress(
+        &mut self,
+        request: Request,
+        bytes: Option<&[u8]>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Response {
         let answer = match request {
             Request::Data(r) => crate::data::handle(self, r, bytes).map(Response::Data),
             Request::Split(r) => crate::split::handle(self, r, bytes).map(Response::Split),
             Request::Metrics(r) => crate::metrics::handle(self, r).map(Response::Metrics),
-            Request::Model(r) => crate::model::handle(self, r, bytes).map(Response::Model),
+            Request::Model(r) => {
+                crate::model::handle(self, r, bytes, progress).map(Response::Model)
+            }
         };
         answer.unwrap_or_else(|e| Response::from_error(&e))
     }

@@ -106,7 +106,13 @@ fn scores(
 }
 
 /// Trains once per value of `param` (`C`, `max_depth`, ...).
-pub fn sweep(table: &Table, req: &TrainRequest, param: &str, values: &[f64]) -> Result<Vec<Point>> {
+pub fn sweep(
+    table: &Table,
+    req: &TrainRequest,
+    param: &str,
+    values: &[f64],
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<Point>> {
     let plan = plan(table, req)?;
     if !plan.params.contains_key(param) {
         return Err(EngineError::bad_request(format!(
@@ -115,20 +121,31 @@ pub fn sweep(table: &Table, req: &TrainRequest, param: &str, values: &[f64]) -> 
         )));
     }
     let rows = plan.train_rows();
+    let n = values.len().max(1) as f64;
     Ok(values
         .iter()
-        .map(|&v| scores(table, &plan, v, Some((param, v)), &rows))
+        .enumerate()
+        .map(|(i, &v)| {
+            progress(i as f64 / n);
+            scores(table, &plan, v, Some((param, v)), &rows)
+        })
         .collect())
 }
 
 /// Trains on the first 10%, 20%, ..., 100% of the train rows shuffled
 /// with `seed` (each subset holds the previous one).
-pub fn learning_curve(table: &Table, req: &TrainRequest, seed: u64) -> Result<Vec<Point>> {
+pub fn learning_curve(
+    table: &Table,
+    req: &TrainRequest,
+    seed: u64,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Vec<Point>> {
     let plan = plan(table, req)?;
     let mut rows = plan.train_rows();
     shuffle(&mut seeded(seed), &mut rows);
     Ok((1..=10)
         .map(|tenth| {
+            progress((tenth - 1) as f64 / 10.0);
             let n = (rows.len() * tenth).div_ceil(10).max(1);
             let mut subset = rows[..n.min(rows.len())].to_vec();
             crate::basics::sort::sort_indices(&mut subset, &|a, b| a.cmp(&b));
@@ -151,7 +168,12 @@ pub struct DataCentric {
 
 /// Retrains with the train rows the `annotator` column disagrees on
 /// relabelled, then left out; dev and test keep their labels.
-pub fn data_centric(table: &Table, req: &TrainRequest, annotator: &str) -> Result<DataCentric> {
+pub fn data_centric(
+    table: &Table,
+    req: &TrainRequest,
+    annotator: &str,
+    progress: &mut dyn FnMut(f64),
+) -> Result<DataCentric> {
     let plan = plan(table, req)?;
     let target = table.column(&plan.target)?;
     let other = table.column(annotator)?;
@@ -171,10 +193,14 @@ pub fn data_centric(table: &Table, req: &TrainRequest, annotator: &str) -> Resul
         .filter(|r| disagree.binary_search(r).is_err())
         .collect();
     let relabelled_table = relabel(table, &plan.target, other, &disagree)?;
+    let as_is = scores(table, &plan, 0.0, None, &rows);
+    progress(1.0 / 3.0);
+    let relabelled = scores(&relabelled_table, &plan, 1.0, None, &rows);
+    progress(2.0 / 3.0);
     Ok(DataCentric {
         disagreeing: disagree.len() as u64,
-        as_is: scores(table, &plan, 0.0, None, &rows),
-        relabelled: scores(&relabelled_table, &plan, 1.0, None, &rows),
+        as_is,
+        relabelled,
         left_out: scores(table, &plan, 2.0, None, &kept),
     })
 }

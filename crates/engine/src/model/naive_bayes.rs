@@ -3,7 +3,7 @@
 //! variance `σ²_cj + ε` of each feature, `ε = var_smoothing × max_j Var(x_j)`
 //! over all train rows; the joint log-likelihood
 //! `ln π_c − ½ Σ_j ln(2π σ²_cj) − ½ Σ_j (x_j − θ_cj)² / σ²_cj`,
-//! normalized with log-sum-exp. When every feature is constant (ε would be
+//! normalized by the largest (a softmax). When every feature is constant (ε would be
 //! 0 and the variances 0), ε is `var_smoothing` itself, so nothing divides
 //! by zero.
 
@@ -82,8 +82,12 @@ impl NaiveBayes {
                 if !m.is_finite() {
                     return vec![1.0 / jll.len().max(1) as f64; jll.len()];
                 }
-                let lse = m + ln(jll.iter().map(|v| exp(v - m)).sum::<f64>());
-                jll.iter().map(|v| exp(v - lse)).collect()
+                // exp(jll − max) / Σ: scikit-learn's exp(jll − logsumexp)
+                // to the last digits, and it sums to 1 even when the
+                // log-likelihoods are huge (near-constant features).
+                let e: Vec<f64> = jll.iter().map(|v| exp(v - m)).collect();
+                let sum: f64 = e.iter().sum();
+                e.iter().map(|v| v / sum).collect()
             })
             .collect()
     }

@@ -103,7 +103,12 @@ pub enum Response {
 
 /// Answers a Model lab request; `bytes` carries the model file of
 /// `ImportModel`.
-pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
+pub fn handle(
+    session: &mut Session,
+    request: Request,
+    bytes: Option<&[u8]>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Response> {
     match request {
         Request::Train(req) => {
             let generation = session.dataset(Role::Working)?.generation;
@@ -144,14 +149,14 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             param,
             values,
         } => {
-            let points = experiments::sweep(session.working()?, &base, &param, &values)?;
+            let points = experiments::sweep(session.working()?, &base, &param, &values, progress)?;
             Ok(Response::Sweep { param, points })
         }
         Request::LearningCurve { base, seed } => Ok(Response::LearningCurve {
-            points: experiments::learning_curve(session.working()?, &base, seed)?,
+            points: experiments::learning_curve(session.working()?, &base, seed, progress)?,
         }),
         Request::DataCentric { base, annotator } => Ok(Response::DataCentric(Box::new(
-            experiments::data_centric(session.working()?, &base, &annotator)?,
+            experiments::data_centric(session.working()?, &base, &annotator, progress)?,
         ))),
         Request::Slices {
             id,
