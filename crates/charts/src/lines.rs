@@ -122,8 +122,9 @@ impl Lines {
     }
 
     /// The reliability diagram: mean score against share of positives per
-    /// bin, beside the diagonal of perfect calibration.
-    pub fn calibration(report: &ScoreReport) -> Lines {
+    /// bin, beside the diagonal of perfect calibration, with the threshold
+    /// as a vertical line.
+    pub fn calibration(report: &ScoreReport, threshold: f64) -> Lines {
         let mut l = unit(
             "Calibration",
             "mean predicted probability",
@@ -146,6 +147,15 @@ impl Lines {
             reference: false,
             dots: true,
         });
+        // The threshold, where scores become positive predictions.
+        if (0.0..=1.0).contains(&threshold) {
+            l.series.push(Series {
+                name: "threshold".into(),
+                points: vec![(threshold, 0.0), (threshold, 1.0)],
+                reference: true,
+                dots: false,
+            });
+        }
         l
     }
 

@@ -113,7 +113,7 @@ pub fn MetricsPanel(
         scores().map(|s| {
             let roc = { let s = s.clone(); Signal::derive(move || Figure::Lines(Lines::roc(&s, threshold.get()))) };
             let pr = { let s = s.clone(); Signal::derive(move || Figure::Lines(Lines::pr(&s, threshold.get()))) };
-            let cal = Signal::stored(Figure::Lines(Lines::calibration(&s)));
+            let cal = Signal::derive(move || Figure::Lines(Lines::calibration(&s, threshold.get())));
             view! {
                 <div class="chart-row">
                     <Chart figure=roc width=300 height=260 testid="roc-chart" file="roc.png" />

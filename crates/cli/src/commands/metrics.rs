@@ -89,7 +89,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
             let charts = [
                 mlops_charts::Lines::roc(s, t),
                 mlops_charts::Lines::pr(s, t),
-                mlops_charts::Lines::calibration(s),
+                mlops_charts::Lines::calibration(s, t),
             ];
             let svg = mlops_charts::lines_row_svg(&charts, PLOT_SIZE.0, PLOT_SIZE.1)
                 .map_err(Failure::input)?;

@@ -3,7 +3,7 @@
 use super::experiments::{self, DataCentric, Point};
 use super::fitted::ModelInfo;
 use super::slices::{slices, Slice};
-use super::train::{self, measure_at, train};
+use super::train::{self, measure_at};
 use super::{FittedModel, SplitMetrics, TrainRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::metrics::MetricsReport;
@@ -112,7 +112,12 @@ pub fn handle(
     match request {
         Request::Train(req) => {
             let generation = session.dataset(Role::Working)?.generation;
-            let trained = train(session.working()?, &req)?;
+            // Progress: split and checked, then fitted and measured.
+            let table = session.working()?;
+            let plan = train::plan(table, &req)?;
+            progress(0.2);
+            let trained = train::run(table, &plan, &plan.spec(), &plan.train_rows())?;
+            progress(1.0);
             let run = Run {
                 generation,
                 assignment: trained.assignment,
