@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold
 
 run: tools
 	cargo fetch --quiet
@@ -63,6 +63,12 @@ bench:
 # and DuckDB-wasm in the same run (tests/bench/upload-browser.mjs).
 bench-browser: tools browser build
 	node tests/bench/upload-browser.mjs
+
+# The Model lab's threshold slider on 1M rows in Chromium: each move's time
+# to the updated matrix and to its rendered frame, and the commit's round
+# trip to the worker (tests/bench/threshold-browser.mjs).
+bench-threshold: tools browser build
+	node tests/bench/threshold-browser.mjs
 
 # `mlops profile` against pandas and polars on the upload benchmark's 1M-row
 # file, alternating runs (scripts/bench_profile.py; Python peers in .venv/).

@@ -24,6 +24,10 @@ use settings::{Source, MODELS};
 /// --bootstrap 0` gives the same).
 pub const BOOTSTRAP_SEED: u64 = 0;
 
+/// Most rows the page asks bootstrap intervals for (about 7 s of the
+/// worker's time per 100,000 rows).
+pub const MAX_BOOTSTRAP_ROWS: u64 = 200_000;
+
 /// The lab's view, for the registry.
 pub fn view() -> AnyView {
     view! { <ModelLab /> }.into_any()
@@ -124,18 +128,34 @@ pub fn ModelLab() -> impl IntoView {
         }
     };
     let answer = latest_answer(move || request(None));
-    let with_intervals = latest_answer(move || request(Some(BOOTSTRAP_SEED)));
-    let intervals = Signal::derive(move || {
-        with_intervals.with(|a| {
-            a.as_ref()
-                .and_then(|a| metrics_report(a).ok())
-                .and_then(|r| fields::classification(&r).map(|c| c.intervals.clone()))
-                .unwrap_or_default()
-        })
-    });
     let result = Signal::derive(move || answer.with(|a| a.as_ref().map(metrics_report)));
     let report = Signal::derive(move || result.get().and_then(|r| r.ok()));
     let error = move || result.get().and_then(|r| r.err());
+    // Intervals after the report they belong to, and only on data small
+    // enough for the worker to resample in a few seconds (it would be busy
+    // for a minute on a million rows; `mlops metrics --bootstrap` does any
+    // size).
+    let with_intervals = latest_answer(move || {
+        let rows = report.with(|r| r.as_ref().map(|r| r.rows))?;
+        (rows <= MAX_BOOTSTRAP_ROWS).then_some(())?;
+        request(Some(BOOTSTRAP_SEED))
+    });
+    let intervals = Signal::derive(move || {
+        let shown = report.with(|r| {
+            r.as_ref()
+                .and_then(fields::classification)
+                .map(|c| (c.threshold, c.labels.clone()))
+        });
+        with_intervals.with(|a| {
+            a.as_ref()
+                .and_then(|a| metrics_report(a).ok())
+                .and_then(|r| fields::classification(&r).cloned())
+                // Never another threshold's intervals beside these numbers.
+                .filter(|c| shown.as_ref() == Some(&(c.threshold, c.labels.clone())))
+                .map(|c| c.intervals)
+                .unwrap_or_default()
+        })
+    });
     let warnings = Signal::derive(move || {
         report.with(|r| r.as_ref().map(|r| r.warnings.clone()).unwrap_or_default())
     });
