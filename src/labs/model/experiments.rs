@@ -10,7 +10,7 @@ use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
 use mlops_engine::api::{Request, Response};
-use mlops_engine::model::experiments::{DataCentric, Point};
+use mlops_engine::model::experiments::{best, DataCentric, Point};
 use mlops_engine::model::{self, fitted::ModelKind, TrainRequest};
 
 /// The values a sweep tries, per model.
@@ -20,17 +20,6 @@ pub fn sweep_values(kind: ModelKind) -> Option<(&'static str, Vec<f64>)> {
         ModelKind::Tree => Some(("max_depth", vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])),
         _ => None,
     }
-}
-
-/// The best point by dev score (first of equals).
-pub fn best(points: &[Point]) -> Option<&Point> {
-    points
-        .iter()
-        .filter(|p| p.dev.main().is_some())
-        .fold(None, |b: Option<&Point>, p| match b {
-            Some(b) if b.dev.main() >= p.dev.main() => Some(b),
-            _ => Some(p),
-        })
 }
 
 /// The run's training request on the current split.

@@ -3,11 +3,9 @@
 //! `metrics` object when FILE has the target.
 
 use crate::failure::Failure;
-use mlops_engine::data::parse_delimiter;
 use mlops_engine::metrics::spec_json;
 use mlops_engine::model::{train::measure, FittedModel};
 use mlops_engine::split::append_columns;
-use mlops_engine::table::{read_csv, CsvOptions};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -29,14 +27,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
     let text = String::from_utf8(super::read_file(&args.model)?)
         .map_err(|_| Failure::input(format!("{}: not UTF-8 text", args.model.display())))?;
     let model = FittedModel::from_json(&text, &args.model.display().to_string())?;
-    let bytes = super::read_file(&args.file)?;
-    let table = read_csv(
-        &bytes,
-        &CsvOptions {
-            name: args.file.display().to_string(),
-            delimiter: parse_delimiter(args.delimiter.as_deref())?,
-        },
-    )?;
+    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
     let rows: Vec<usize> = (0..table.n_rows).collect();
     let predictions = model.predict(&table, &rows)?;
     let mut columns = vec![predictions.labels.clone()];

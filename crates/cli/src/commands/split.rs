@@ -7,9 +7,7 @@
 use crate::failure::Failure;
 use crate::output;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use mlops_engine::data::parse_delimiter;
 use mlops_engine::split::{self, SplitRequest, Strategy};
-use mlops_engine::table::{read_csv, CsvOptions};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -52,14 +50,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
         seed: args.seed,
         by: args.by,
     };
-    let bytes = super::read_file(&args.file)?;
-    let table = read_csv(
-        &bytes,
-        &CsvOptions {
-            name: args.file.display().to_string(),
-            delimiter: parse_delimiter(args.delimiter.as_deref())?,
-        },
-    )?;
+    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
     let mut outcome = split::split_table(&table, &request)?;
     // Reading warnings (a Windows-1252 file, renamed headers) first.
     outcome

@@ -5,11 +5,9 @@
 
 use crate::failure::Failure;
 use crate::output;
-use mlops_engine::data::parse_delimiter;
 use mlops_engine::metrics::spec_json;
 use mlops_engine::model::{self, ModelKind, ModelTask, TrainRequest};
 use mlops_engine::split::{append_columns, split_names, SplitRequest, Strategy};
-use mlops_engine::table::{read_csv, CsvOptions};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -91,14 +89,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
             by: args.by,
         },
     };
-    let bytes = super::read_file(&args.file)?;
-    let table = read_csv(
-        &bytes,
-        &CsvOptions {
-            name: args.file.display().to_string(),
-            delimiter: parse_delimiter(args.delimiter.as_deref())?,
-        },
-    )?;
+    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
     let trained = model::train(&table, &request)?;
     if let Some(path) = &args.model_out {
         write(path, trained.model.to_json().as_bytes())?;

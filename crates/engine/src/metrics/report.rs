@@ -129,14 +129,14 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
         .map(|&r| target.text(r).unwrap_or_default())
         .collect();
     let truth: Vec<&str> = truth_text.iter().map(|t| t.as_ref()).collect();
+    let ctx = Context {
+        file: &table.name,
+        target: &req.target,
+        intervals: req.intervals,
+    };
     let report = match &req.score {
         Some(_) => {
             let scores = outcomes::numbers(table, source, &rows, "the score")?;
-            let ctx = Context {
-                file: &table.name,
-                target: &req.target,
-                intervals: req.intervals,
-            };
             from_scores(
                 &ctx,
                 &truth,
@@ -152,11 +152,6 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
                 .map(|&r| source.text(r).unwrap_or_default())
                 .collect();
             let pred: Vec<&str> = pred_text.iter().map(|t| t.as_ref()).collect();
-            let ctx = Context {
-                file: &table.name,
-                target: &req.target,
-                intervals: req.intervals,
-            };
             from_labels(&ctx, &truth, &pred, req.positive.as_deref(), &mut warnings)?
         }
     };

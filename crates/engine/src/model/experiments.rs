@@ -105,6 +105,18 @@ fn scores(
     }
 }
 
+/// The point with the best dev score (the first of equals): the setting a
+/// sweep recommends.
+pub fn best(points: &[Point]) -> Option<&Point> {
+    points
+        .iter()
+        .filter(|p| p.dev.main().is_some())
+        .fold(None, |b: Option<&Point>, p| match b {
+            Some(b) if b.dev.main() >= p.dev.main() => Some(b),
+            _ => Some(p),
+        })
+}
+
 /// Trains once per value of `param` (`C`, `max_depth`, ...).
 pub fn sweep(
     table: &Table,

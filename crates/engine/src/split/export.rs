@@ -33,15 +33,8 @@ pub fn export_splits(
     n_splits: usize,
 ) -> Result<Vec<Vec<u8>>> {
     let text = decode(source, &table.source.encoding, &table.name)?;
-    let delimiter = match table.source.delimiter {
-        0 => b',',
-        d => d,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_ref());
+    let delimiter = delimiter_of(table);
+    let mut reader = source_reader(&text, delimiter);
     let mut files: Vec<Vec<u8>> = vec![Vec::new(); n_splits];
     let mut record = csv::ByteRecord::new();
     let mut row: Option<usize> = None; // None while reading the header
@@ -95,15 +88,8 @@ pub fn append_columns(
     columns: &[Vec<String>],
 ) -> Result<Vec<u8>> {
     let text = decode(source, &table.source.encoding, &table.name)?;
-    let delimiter = match table.source.delimiter {
-        0 => b',',
-        d => d,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_ref());
+    let delimiter = delimiter_of(table);
+    let mut reader = source_reader(&text, delimiter);
     let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut row: Option<usize> = None;
@@ -131,6 +117,24 @@ pub fn append_columns(
         return Err(EngineError::unusable(&table.name, "the file has no header"));
     }
     Ok(out)
+}
+
+/// The delimiter the table was read with (`,` when unset).
+fn delimiter_of(table: &Table) -> u8 {
+    match table.source.delimiter {
+        0 => b',',
+        d => d,
+    }
+}
+
+/// A reader of the decoded source's records, header included, cut as the
+/// table's reader cut them.
+fn source_reader(text: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text)
 }
 
 fn mismatch(table: &Table, assignment: &[u8], rows: usize) -> EngineError {
