@@ -7,5 +7,6 @@ pub mod json;
 pub mod math;
 pub mod rng;
 pub mod sort;
+pub mod special;
 pub mod stats;
 pub mod text_encoding;
