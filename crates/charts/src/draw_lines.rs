@@ -107,10 +107,26 @@ pub fn lines_svg(lines: &Lines, width: u32, height: u32) -> Result<String, Strin
 /// Several charts side by side in one SVG document.
 #[cfg(feature = "svg")]
 pub fn lines_row_svg(charts: &[Lines], width: u32, height: u32) -> Result<String, String> {
+    let n = charts.len().max(1) as u32;
+    lines_grid_svg(charts, n as usize, width / n, height)
+}
+
+/// Charts in a grid of `columns` per row, each `cell_w` × `cell_h`, in one
+/// SVG document.
+#[cfg(feature = "svg")]
+pub fn lines_grid_svg(
+    charts: &[Lines],
+    columns: usize,
+    cell_w: u32,
+    cell_h: u32,
+) -> Result<String, String> {
+    let columns = columns.clamp(1, charts.len().max(1));
+    let rows = charts.len().div_ceil(columns).max(1);
+    let (width, height) = (cell_w * columns as u32, cell_h * rows as u32);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let parts = root.split_evenly((1, charts.len().max(1)));
+        let parts = root.split_evenly((rows, columns));
         for (area, lines) in parts.iter().zip(charts) {
             draw_lines_into(area, lines, 1.0)?;
         }

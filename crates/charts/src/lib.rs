@@ -17,6 +17,7 @@
 mod bars;
 mod draw;
 mod draw_lines;
+mod drift;
 mod figure;
 mod lines;
 
@@ -26,7 +27,7 @@ pub use draw::bars_svg;
 pub use draw::draw_bars;
 pub use draw_lines::draw_lines;
 #[cfg(feature = "svg")]
-pub use draw_lines::{lines_row_svg, lines_svg};
+pub use draw_lines::{lines_grid_svg, lines_row_svg, lines_svg};
 pub use figure::Figure;
 pub use lines::{nearest_threshold, Lines, Series};
 

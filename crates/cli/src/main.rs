@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train and predict; drift and rollouts arrive with their labs."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict and drift; simulations and rollouts arrive with their labs."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -43,6 +43,8 @@ enum Command {
     Train(commands::train::Args),
     /// Apply a model written by `train --model-out` to a file's rows.
     Predict(commands::predict::Args),
+    /// Drift of each shared column between a reference and a current file.
+    Drift(commands::drift::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -54,6 +56,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Metrics(args) => commands::metrics::run(args),
         Command::Train(args) => commands::train::run(args),
         Command::Predict(args) => commands::predict::run(args),
+        Command::Drift(args) => commands::drift::run(args),
     }
 }
 

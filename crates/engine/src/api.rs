@@ -24,6 +24,7 @@ pub enum Request {
     Split(crate::split::Request),
     Metrics(crate::metrics::Request),
     Model(crate::model::Request),
+    Drift(crate::drift::Request),
 }
 
 /// What the engine answers: one lab's answer, or why there is none.
@@ -34,6 +35,7 @@ pub enum Response {
     Split(crate::split::Response),
     Metrics(crate::metrics::Response),
     Model(crate::model::Response),
+    Drift(crate::drift::Response),
     /// The request could not be answered; `usage` is true when the request
     /// itself was wrong rather than the data.
     Error {
@@ -55,7 +57,7 @@ impl Response {
 /// it in the URL (so a browser never pairs a new page with a cached old
 /// worker), and the worker says it in `Ready`. Bump it whenever a `Request`,
 /// `Response` or `WorkerMessage` changes shape.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.

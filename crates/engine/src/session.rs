@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 pub enum Role {
     /// The dataset every lab works on (loaded in the Data lab).
     Working,
+    /// The Drift lab's reference and current datasets.
+    Reference,
+    Current,
 }
 
 /// A loaded dataset.
@@ -84,6 +87,7 @@ impl Session {
             Request::Model(r) => {
                 crate::model::handle(self, r, bytes, progress).map(Response::Model)
             }
+            Request::Drift(r) => crate::drift::handle(self, r, bytes).map(Response::Drift),
         };
         answer.unwrap_or_else(|e| Response::from_error(&e))
     }

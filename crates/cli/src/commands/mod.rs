@@ -2,6 +2,7 @@
 //! helpers they share (reading a file into a session) are here.
 
 pub mod agreement;
+pub mod drift;
 pub mod metrics;
 pub mod predict;
 pub mod profile;

@@ -10,8 +10,10 @@
 pub mod kolmogorov;
 pub mod ks;
 pub mod report;
+pub mod requests;
 pub mod sample;
 pub mod stattests;
 
 pub use report::{compare, ColumnDrift, Distribution, DriftReport, DriftRequest};
+pub use requests::{handle, Request, Response, Side};
 pub use stattests::Method;
