@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict and drift; simulations and rollouts arrive with their labs."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift and simulate; rollouts arrive with their labs."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,6 +45,8 @@ enum Command {
     Predict(commands::predict::Args),
     /// Drift of each shared column between a reference and a current file.
     Drift(commands::drift::Args),
+    /// A seeded stream of batches drawn from a reference and changed by a scenario.
+    Simulate(commands::simulate::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -57,6 +59,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Train(args) => commands::train::run(args),
         Command::Predict(args) => commands::predict::run(args),
         Command::Drift(args) => commands::drift::run(args),
+        Command::Simulate(args) => commands::simulate::run(args),
     }
 }
 

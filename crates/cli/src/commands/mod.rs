@@ -6,6 +6,7 @@ pub mod drift;
 pub mod metrics;
 pub mod predict;
 pub mod profile;
+pub mod simulate;
 pub mod split;
 pub mod train;
 

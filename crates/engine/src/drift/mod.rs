@@ -5,15 +5,22 @@
 //! normed Wasserstein, Jensen–Shannon, PSI, KL) and its default choice;
 //! [`sample`] turns two table columns into what every method reads;
 //! [`report`] compares every shared column and applies the dataset-drift
-//! share rule (`mlops drift`).
+//! share rule (`mlops drift`). [`simulate`] and [`scenario`] make the
+//! seeded batch streams of `mlops simulate`; [`batch_io`] turns a batch
+//! into a table or a CSV file.
 
+pub mod batch_io;
 pub mod kolmogorov;
 pub mod ks;
 pub mod report;
 pub mod requests;
 pub mod sample;
+pub mod scenario;
+pub mod simulate;
 pub mod stattests;
 
 pub use report::{compare, ColumnDrift, Distribution, DriftReport, DriftRequest};
 pub use requests::{handle, Request, Response, Side};
+pub use scenario::Scenario;
+pub use simulate::{simulate, Shape, SimulateReport, SimulateRequest};
 pub use stattests::Method;

@@ -2,6 +2,7 @@
 //! them (`mlops drift`).
 
 use super::report::{compare, DriftReport, DriftRequest};
+use super::simulate::{simulate, SimulateReport, SimulateRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::session::{Role, Session};
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,12 @@ pub enum Request {
     },
     /// Compare the current dataset with the reference.
     Compare(DriftRequest),
+    /// Simulate a stream of batches from the reference; with `files`, also
+    /// each batch as CSV (the reference's source rides beside).
+    Simulate {
+        request: SimulateRequest,
+        files: bool,
+    },
 }
 
 /// What the Drift lab is answered.
@@ -50,6 +57,10 @@ pub enum Response {
         warnings: Vec<String>,
     },
     Compared(DriftReport),
+    Simulated {
+        report: SimulateReport,
+        files: Vec<Vec<u8>>,
+    },
 }
 
 pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
@@ -92,6 +103,23 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
                 (ct, &ct.name),
                 &r,
             )?))
+        }
+        Request::Simulate { request, files } => {
+            let reference = session
+                .dataset(Role::Reference)
+                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?;
+            let table = &reference.table;
+            let (report, batches) = simulate(table, &request)?;
+            let files = match (files, bytes) {
+                (false, _) => Vec::new(),
+                (true, Some(source)) => super::batch_io::batch_files(source, table, &batches)?,
+                (true, None) => {
+                    return Err(EngineError::bad_request(
+                        "writing batch files needs the reference's source",
+                    ))
+                }
+            };
+            Ok(Response::Simulated { report, files })
         }
     }
 }

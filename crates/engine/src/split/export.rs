@@ -119,8 +119,31 @@ pub fn append_columns(
     Ok(out)
 }
 
+/// Every record of the source, the header first, cut and decoded as
+/// [`export_splits`] reads them (`mlops simulate --out` copies rows from
+/// them).
+pub fn source_records(source: &[u8], table: &Table) -> Result<Vec<csv::ByteRecord>> {
+    let text = decode(source, &table.source.encoding, &table.name)?;
+    let mut reader = source_reader(&text, delimiter_of(table));
+    let mut records = Vec::with_capacity(table.n_rows + 1);
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).map_err(|e| {
+        EngineError::unusable(&table.name, format!("could not re-read the file: {e}"))
+    })? {
+        records.push(record.clone());
+    }
+    if records.len() != table.n_rows + 1 {
+        return Err(mismatch(
+            table,
+            &vec![0; table.n_rows],
+            records.len().saturating_sub(1),
+        ));
+    }
+    Ok(records)
+}
+
 /// The delimiter the table was read with (`,` when unset).
-fn delimiter_of(table: &Table) -> u8 {
+pub(crate) fn delimiter_of(table: &Table) -> u8 {
     match table.source.delimiter {
         0 => b',',
         d => d,
@@ -186,7 +209,7 @@ fn decode<'a>(source: &'a [u8], encoding: &str, name: &str) -> Result<Cow<'a, [u
 
 /// Appends one record: fields joined by the delimiter, quoted only when
 /// needed, then `\n`.
-fn write_record(out: &mut Vec<u8>, record: &csv::ByteRecord, delimiter: u8) {
+pub(crate) fn write_record(out: &mut Vec<u8>, record: &csv::ByteRecord, delimiter: u8) {
     if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
         out.extend_from_slice(b"\"\"\n");
         return;
