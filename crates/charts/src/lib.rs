@@ -17,6 +17,7 @@
 mod bars;
 mod draw;
 mod draw_lines;
+#[cfg(feature = "drift")]
 mod drift;
 mod figure;
 mod lines;

@@ -24,6 +24,7 @@ pub enum Request {
     Split(crate::split::Request),
     Metrics(crate::metrics::Request),
     Model(crate::model::Request),
+    #[cfg(feature = "drift")]
     Drift(crate::drift::Request),
 }
 
@@ -35,6 +36,7 @@ pub enum Response {
     Split(crate::split::Response),
     Metrics(crate::metrics::Response),
     Model(crate::model::Response),
+    #[cfg(feature = "drift")]
     Drift(crate::drift::Response),
     /// The request could not be answered; `usage` is true when the request
     /// itself was wrong rather than the data.

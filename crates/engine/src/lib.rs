@@ -22,6 +22,7 @@
 pub mod api;
 pub mod basics;
 pub mod data;
+#[cfg(feature = "drift")]
 pub mod drift;
 pub mod metrics;
 pub mod model;

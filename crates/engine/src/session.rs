@@ -87,6 +87,7 @@ impl Session {
             Request::Model(r) => {
                 crate::model::handle(self, r, bytes, progress).map(Response::Model)
             }
+            #[cfg(feature = "drift")]
             Request::Drift(r) => crate::drift::handle(self, r, bytes).map(Response::Drift),
         };
         answer.unwrap_or_else(|e| Response::from_error(&e))
