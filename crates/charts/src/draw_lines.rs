@@ -20,7 +20,7 @@ pub fn draw_lines<DB: DrawingBackend>(
 
 /// [`draw_lines`] without presenting the backend (several charts share one;
 /// presenting closes an SVG document).
-fn draw_lines_into<DB: DrawingBackend>(
+pub(crate) fn draw_lines_into<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     lines: &Lines,
     scale: f64,

@@ -46,3 +46,175 @@ impl Lines {
         })
     }
 }
+
+use crate::heatmap::Heatmap;
+use mlops_engine::drift::MonitorReport;
+
+impl Heatmap {
+    /// Drift per input (rows) and batch (columns): shaded by the
+    /// Jensen–Shannon distance to the reference, outlined where the
+    /// input's drift test fired.
+    pub fn drift(r: &MonitorReport) -> Heatmap {
+        let rows = r.inputs.clone();
+        let columns = (1..=r.batches.len()).map(|b| b.to_string()).collect();
+        let values = rows
+            .iter()
+            .map(|name| {
+                r.batches
+                    .iter()
+                    .map(|b| {
+                        b.inputs
+                            .iter()
+                            .find(|i| &i.name == name)
+                            .and_then(|i| i.js)
+                            .unwrap_or(0.0)
+                    })
+                    .collect()
+            })
+            .collect();
+        let marks = rows
+            .iter()
+            .map(|name| {
+                r.batches
+                    .iter()
+                    .map(|b| b.columns.iter().any(|c| &c.name == name && c.drifted))
+                    .collect()
+            })
+            .collect();
+        Heatmap {
+            title: "Drift per input and batch (shade: JS distance to the reference, full at 0.3; outlined: the drift test fired)"
+                .into(),
+            rows,
+            columns,
+            values,
+            marks,
+        }
+    }
+}
+
+fn per_batch(
+    r: &MonitorReport,
+    name: &str,
+    f: impl Fn(&mlops_engine::drift::monitor::BatchMonitor) -> Option<f64>,
+) -> Option<Series> {
+    let points: Vec<(f64, f64)> = r
+        .batches
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| f(b).map(|v| ((i + 1) as f64, v)))
+        .collect();
+    (!points.is_empty()).then(|| Series {
+        name: name.into(),
+        points,
+        reference: false,
+        dots: true,
+    })
+}
+
+impl Lines {
+    /// Estimated and realized accuracy (and ROC AUC) per batch.
+    pub fn monitor_performance(r: &MonitorReport) -> Lines {
+        let series = [
+            per_batch(r, "estimated accuracy", |b| {
+                b.estimated.as_ref().and_then(|p| p.accuracy)
+            }),
+            per_batch(r, "realized accuracy", |b| {
+                b.realized.as_ref().and_then(|p| p.accuracy)
+            }),
+            per_batch(r, "realized ROC AUC", |b| {
+                b.realized.as_ref().and_then(|p| p.roc_auc)
+            }),
+        ];
+        Lines {
+            title: "Performance: estimated from scores vs realized".into(),
+            x_label: "batch".into(),
+            y_label: "score".into(),
+            x_range: (1.0, r.batches.len().max(2) as f64),
+            y_range: (0.0, 1.02),
+            series: series.into_iter().flatten().collect(),
+            marker: None,
+        }
+    }
+
+    /// The share of drifted inputs and the predicted-positive share per batch.
+    pub fn monitor_outputs(r: &MonitorReport) -> Lines {
+        let series = [
+            per_batch(r, "share of inputs drifted", |b| Some(b.share)),
+            per_batch(r, "predicted-positive share", |b| {
+                b.outputs.as_ref().and_then(|o| o.predicted_positive_share)
+            }),
+            per_batch(r, "mean score", |b| {
+                b.outputs.as_ref().and_then(|o| o.mean_score)
+            }),
+        ];
+        Lines {
+            title: "Inputs drifted and outputs per batch".into(),
+            x_label: "batch".into(),
+            y_label: "share".into(),
+            x_range: (1.0, r.batches.len().max(2) as f64),
+            y_range: (0.0, 1.02),
+            series: series.into_iter().flatten().collect(),
+            marker: None,
+        }
+    }
+}
+
+/// The monitoring timeline as one SVG: the drift heatmap over the
+/// performance and output lines (`mlops monitor --plot`).
+#[cfg(feature = "svg")]
+pub fn monitor_svg(r: &MonitorReport) -> Result<String, String> {
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    {
+        let height = 300 + 14 * r.inputs.len() as u32;
+        let root = SVGBackend::with_string(&mut svg, (900, height + 560)).into_drawing_area();
+        let (top, rest) = root.split_vertically(height);
+        let (mid, bottom) = rest.split_vertically(280);
+        crate::heatmap::draw_heatmap(&top, &Heatmap::drift(r), 1.0)?;
+        for (area, lines) in [
+            (&mid, Lines::monitor_performance(r)),
+            (&bottom, Lines::monitor_outputs(r)),
+        ] {
+            let (legend_area, chart_area) = area.split_vertically(20);
+            crate::draw_lines::draw_lines_into(&chart_area, &lines, 1.0)?;
+            legend(&legend_area, &lines)?;
+        }
+        root.present()
+            .map_err(|e| format!("drawing the chart: {e}"))?;
+    }
+    Ok(svg)
+}
+
+/// The chart's title and a colour key of its series, in one line.
+#[cfg(feature = "svg")]
+fn legend<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    lines: &Lines,
+) -> Result<(), String> {
+    use plotters::prelude::*;
+    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
+    area.fill(&WHITE).map_err(fail)?;
+    let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+    area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
+        .map_err(fail)?;
+    let colours = [
+        crate::palette::BAR,
+        crate::palette::GREEN,
+        crate::palette::VERMILION,
+    ];
+    let mut x = 380;
+    for (s, c) in lines
+        .series
+        .iter()
+        .filter(|s| !s.reference)
+        .zip(colours.iter().cycle())
+    {
+        area.draw(&Rectangle::new([(x, 6), (x + 10, 16)], c.filled()))
+            .map_err(fail)?;
+        let font = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+        area.draw(&Text::new(s.name.clone(), (x + 14, 4), font))
+            .map_err(fail)?;
+        x += 20 + 7 * s.name.len() as i32;
+    }
+    Ok(())
+}

@@ -20,6 +20,7 @@ mod draw_lines;
 #[cfg(feature = "drift")]
 mod drift;
 mod figure;
+mod heatmap;
 mod lines;
 
 pub use bars::{Bar, Bars};
@@ -29,7 +30,10 @@ pub use draw::draw_bars;
 pub use draw_lines::draw_lines;
 #[cfg(feature = "svg")]
 pub use draw_lines::{lines_grid_svg, lines_row_svg, lines_svg};
+#[cfg(all(feature = "drift", feature = "svg"))]
+pub use drift::monitor_svg;
 pub use figure::Figure;
+pub use heatmap::{draw_heatmap, Heatmap};
 pub use lines::{nearest_threshold, Lines, Series};
 
 /// The palette (Okabe–Ito, safe for the common colour-vision deficiencies).

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift and simulate; rollouts arrive with their labs."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift, simulate and monitor; rollouts arrive with their labs."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -47,6 +47,8 @@ enum Command {
     Drift(commands::drift::Args),
     /// A seeded stream of batches drawn from a reference and changed by a scenario.
     Simulate(commands::simulate::Args),
+    /// Watch a directory of batches against a reference (drift, outputs, performance, alerts).
+    Monitor(commands::monitor::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -60,6 +62,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Predict(args) => commands::predict::run(args),
         Command::Drift(args) => commands::drift::run(args),
         Command::Simulate(args) => commands::simulate::run(args),
+        Command::Monitor(args) => commands::monitor::run(args),
     }
 }
 

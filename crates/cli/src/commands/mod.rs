@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod drift;
 pub mod metrics;
+pub mod monitor;
 pub mod predict;
 pub mod profile;
 pub mod simulate;

@@ -7,11 +7,15 @@
 //! [`report`] compares every shared column and applies the dataset-drift
 //! share rule (`mlops drift`). [`simulate`] and [`scenario`] make the
 //! seeded batch streams of `mlops simulate`; [`batch_io`] turns a batch
-//! into a table or a CSV file.
+//! into a table or a CSV file. [`monitor`] watches a stream of batches
+//! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance).
 
 pub mod batch_io;
+pub mod cbpe;
 pub mod kolmogorov;
 pub mod ks;
+pub mod monitor;
+pub mod monitor_stats;
 pub mod report;
 pub mod requests;
 pub mod sample;
@@ -19,6 +23,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod stattests;
 
+pub use monitor::{monitor, MonitorReport, MonitorRequest};
 pub use report::{compare, ColumnDrift, Distribution, DriftReport, DriftRequest};
 pub use requests::{handle, Request, Response, Side};
 pub use scenario::Scenario;
