@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold
+.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold bench-drift
 
 run: tools
 	cargo fetch --quiet
@@ -80,6 +80,11 @@ bench-profile: cli
 # The Model lab's metrics (ROC AUC, ROC and PR curves on 1M scores) and
 # logistic regression (100k x 20) against scikit-learn on the same data
 # (scripts/bench_model.py; the pinned scikit-learn in .venv-fixtures/).
+bench-drift:
+	@scripts/fixtures-python-env.sh
+	cargo build --release -p mlops-engine --features drift --example drift_timing
+	.venv-fixtures/bin/python scripts/bench_drift.py 5
+
 bench-model:
 	@scripts/fixtures-python-env.sh
 	cargo build --release -p mlops-engine --example model_timing

@@ -110,10 +110,11 @@ fn every_stattest_and_the_default_choice_equal_evidently() {
     for case in fixture("stattests.json")["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let kind = case["kind"].as_str().unwrap();
-        let (p, _) = pair(
-            &column(kind, &case["reference"]),
-            &column(kind, &case["current"]),
+        let (r, c) = (
+            column(kind, &case["reference"]),
+            column(kind, &case["current"]),
         );
+        let (p, _) = pair(&r, &c);
         let auto = &case["auto"];
         let chosen = default_method(&p);
         if chosen.name() != auto["method"].as_str().unwrap() {

@@ -34,8 +34,9 @@ proptest! {
     ) {
         let a: Vec<f64> = a.into_iter().map(|x| f64::from(x) / 4.0).collect();
         let b: Vec<f64> = b.into_iter().map(|x| f64::from(x) / 4.0).collect();
-        let (p, _) = pair(&numeric(&a), &numeric(&b));
-        let (same, _) = pair(&numeric(&a), &numeric(&a));
+        let (ca, cb) = (numeric(&a), numeric(&b));
+        let (p, _) = pair(&ca, &cb);
+        let (same, _) = pair(&ca, &ca);
         for m in METHODS {
             if let Some(s) = score(m, &p) {
                 prop_assert!(s >= 0.0, "{} gave {s}", m.name());

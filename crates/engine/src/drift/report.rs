@@ -169,7 +169,7 @@ fn column_drift(
     warnings: &mut Vec<String>,
 ) -> ColumnDrift {
     let mut method = chosen.unwrap_or_else(|| default_method(p));
-    if method.needs_numbers() && p.numbers.is_none() {
+    if method.needs_numbers() && p.raw().is_none() {
         let fallback = default_method(p);
         warnings.push(format!(
             "column '{name}' is not numeric: {} needs numbers, used {}",

@@ -8,129 +8,243 @@
 
 use crate::basics::sort::{distinct_strings, sort_f64};
 use crate::table::{Column, ColumnData, ColumnKind};
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
-/// The two samples of one column.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pair {
-    pub kind: ColumnKind,
-    /// Both samples' numbers, sorted ascending (numeric columns only).
-    pub numbers: Option<(Vec<f64>, Vec<f64>)>,
-    /// The distinct values of both samples, in order (numbers ascending,
-    /// text sorted), with each sample's count.
+/// Each distinct value of both samples with each sample's count.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Counts {
+    /// The distinct texts, sorted (text columns; empty for numeric ones).
     pub labels: Vec<String>,
-    pub reference_counts: Vec<u64>,
-    pub current_counts: Vec<u64>,
+    /// The distinct numbers, ascending (numeric columns).
+    pub values: Vec<f64>,
+    /// Counts per distinct value, in `labels` or `values` order.
+    pub reference: Vec<u64>,
+    pub current: Vec<u64>,
     /// Distinct values in the reference alone.
     pub reference_distinct: usize,
 }
 
-impl Pair {
+/// The reference's and the current numbers, borrowed when nothing is missing.
+type Samples<'a> = (Cow<'a, [f64]>, Cow<'a, [f64]>);
+
+/// The two samples of one column. A numeric column's sort and its
+/// distinct values are computed when a method first needs them (KS and
+/// Wasserstein need the sort; the binned distances do not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair<'a> {
+    pub kind: ColumnKind,
+    raw: Option<Samples<'a>>,
+    sorted: OnceCell<(Vec<f64>, Vec<f64>)>,
+    counts: OnceCell<Counts>,
+    lens: (u64, u64),
+}
+
+impl<'a> Pair<'a> {
     pub fn reference_len(&self) -> u64 {
-        self.reference_counts.iter().sum()
+        self.lens.0
     }
 
     pub fn current_len(&self) -> u64 {
-        self.current_counts.iter().sum()
+        self.lens.1
+    }
+
+    /// Both samples' numbers as read (numeric columns).
+    pub fn raw(&self) -> Option<(&[f64], &[f64])> {
+        self.raw.as_ref().map(|(r, c)| (r.as_ref(), c.as_ref()))
+    }
+
+    /// Both samples' numbers, sorted ascending (numeric columns).
+    pub fn numbers(&self) -> Option<&(Vec<f64>, Vec<f64>)> {
+        let (r, c) = self.raw.as_ref()?;
+        Some(self.sorted.get_or_init(|| {
+            let (mut r, mut c) = (r.to_vec(), c.to_vec());
+            sort_f64(&mut r);
+            sort_f64(&mut c);
+            (r, c)
+        }))
+    }
+
+    /// The distinct values and their counts.
+    pub fn counts(&self) -> &Counts {
+        self.counts.get_or_init(|| match self.numbers() {
+            Some((r, c)) => numeric_counts(r, c),
+            None => Counts::default(),
+        })
     }
 
     /// Distinct values in both samples together.
     pub fn distinct(&self) -> usize {
-        self.labels.len()
+        self.counts().reference.len()
     }
 
-    fn numeric(reference: Vec<f64>, current: Vec<f64>) -> Self {
-        let (mut labels, mut rc, mut cc) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut i, mut j) = (0, 0);
-        let mut reference_distinct = 0;
-        while i < reference.len() || j < current.len() {
-            let x = match (reference.get(i), current.get(j)) {
-                (Some(&a), Some(&b)) => a.min(b),
-                (Some(&a), None) => a,
-                (None, Some(&b)) => b,
-                (None, None) => break,
-            };
-            let (si, sj) = (i, j);
-            while i < reference.len() && reference[i] == x {
-                i += 1;
+    /// Whether the reference holds more than `limit` distinct values (a
+    /// numeric column is checked without sorting, stopping at `limit + 1`).
+    pub fn reference_distinct_above(&self, limit: usize) -> bool {
+        match (&self.raw, self.counts.get()) {
+            (_, Some(c)) => c.reference_distinct > limit,
+            (Some((r, _)), None) => {
+                let mut seen = HashSet::new();
+                r.iter().any(|x| {
+                    seen.insert((x + 0.0).to_bits());
+                    seen.len() > limit
+                })
             }
-            while j < current.len() && current[j] == x {
-                j += 1;
-            }
-            if i > si {
-                reference_distinct += 1;
-            }
-            labels.push(crate::table::format_number(x));
-            rc.push((i - si) as u64);
-            cc.push((j - sj) as u64);
+            (None, None) => false,
         }
+    }
+
+    /// The distinct values as text, in order.
+    pub fn value_labels(&self) -> Vec<String> {
+        let c = self.counts();
+        if self.raw.is_some() {
+            c.values
+                .iter()
+                .map(|&x| crate::table::format_number(x))
+                .collect()
+        } else {
+            c.labels.clone()
+        }
+    }
+
+    fn numeric(reference: Cow<'a, [f64]>, current: Cow<'a, [f64]>) -> Self {
+        let lens = (reference.len() as u64, current.len() as u64);
         Pair {
             kind: ColumnKind::Numeric,
-            numbers: Some((reference, current)),
-            labels,
-            reference_counts: rc,
-            current_counts: cc,
-            reference_distinct,
+            raw: Some((reference, current)),
+            sorted: OnceCell::new(),
+            counts: OnceCell::new(),
+            lens,
         }
     }
 
-    fn categorical(kind: ColumnKind, reference: &[String], current: &[String]) -> Self {
+    fn categorical(
+        kind: ColumnKind,
+        reference: &[(String, u64)],
+        current: &[(String, u64)],
+    ) -> Self {
         let all: Vec<&str> = reference
             .iter()
             .chain(current.iter())
-            .map(String::as_str)
+            .map(|(t, _)| t.as_str())
             .collect();
         let labels: Vec<&str> = distinct_strings(&all);
         let index: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, &l)| (l, i)).collect();
-        let count = |values: &[String]| {
+        let count = |values: &[(String, u64)]| {
             let mut counts = vec![0u64; labels.len()];
-            for v in values {
+            for (v, n) in values {
                 if let Some(&i) = index.get(v.as_str()) {
-                    counts[i] += 1;
+                    counts[i] += n;
                 }
             }
             counts
         };
-        let reference_counts = count(reference);
-        let reference_distinct = reference_counts.iter().filter(|&&c| c > 0).count();
+        let (rc, cc) = (count(reference), count(current));
+        let counts = Counts {
+            labels: labels.into_iter().map(str::to_string).collect(),
+            values: Vec::new(),
+            reference_distinct: rc.iter().filter(|&&c| c > 0).count(),
+            reference: rc,
+            current: cc,
+        };
+        let lens = (counts.reference.iter().sum(), counts.current.iter().sum());
         Pair {
             kind,
-            numbers: None,
-            current_counts: count(current),
-            reference_counts,
-            labels: labels.into_iter().map(str::to_string).collect(),
-            reference_distinct,
+            raw: None,
+            sorted: OnceCell::new(),
+            counts: OnceCell::from(counts),
+            lens,
         }
     }
 }
 
-/// The numbers of a numeric column without its missing values, sorted.
-fn numbers(column: &Column) -> Option<Vec<f64>> {
+/// The distinct values of two sorted samples, merged, with their counts.
+fn numeric_counts(reference: &[f64], current: &[f64]) -> Counts {
+    let mut out = Counts::default();
+    let (mut i, mut j) = (0, 0);
+    while i < reference.len() || j < current.len() {
+        let x = match (reference.get(i), current.get(j)) {
+            (Some(&a), Some(&b)) => a.min(b),
+            (Some(&a), None) => a,
+            (None, Some(&b)) => b,
+            (None, None) => break,
+        };
+        let (si, sj) = (i, j);
+        while i < reference.len() && reference[i] == x {
+            i += 1;
+        }
+        while j < current.len() && current[j] == x {
+            j += 1;
+        }
+        if i > si {
+            out.reference_distinct += 1;
+        }
+        out.values.push(x);
+        out.reference.push((i - si) as u64);
+        out.current.push((j - sj) as u64);
+    }
+    out
+}
+
+/// The numbers of a numeric column without its missing values.
+fn numbers(column: &Column) -> Option<Cow<'_, [f64]>> {
     match &column.data {
-        ColumnData::Numeric { values, missing } => {
-            let mut v: Vec<f64> = values
+        // No missing value: no NaN either (the table's invariant).
+        ColumnData::Numeric { values, missing } if missing.count_ones() == 0 => {
+            Some(Cow::Borrowed(values.as_slice()))
+        }
+        ColumnData::Numeric { values, missing } => Some(Cow::Owned(
+            values
                 .iter()
                 .enumerate()
                 .filter(|&(i, x)| !missing.get(i) && !x.is_nan())
                 .map(|(_, &x)| x)
-                .collect();
-            sort_f64(&mut v);
-            Some(v)
-        }
+                .collect(),
+        )),
         _ => None,
     }
 }
 
-/// The present values of a column as text.
-fn texts(column: &Column) -> Vec<String> {
-    (0..column.len())
-        .filter_map(|row| column.text(row).map(|t| t.into_owned()))
-        .collect()
+/// Each present value's text with its count (codes counted, not
+/// strings copied: a million-row text column costs one pass).
+fn text_counts(column: &Column) -> Vec<(String, u64)> {
+    let mut counts: Vec<(String, u64)> = match &column.data {
+        ColumnData::Categorical { codes, dictionary } => {
+            let mut n = vec![0u64; dictionary.len()];
+            for &c in codes {
+                if let Some(slot) = n.get_mut(c as usize) {
+                    *slot += 1;
+                }
+            }
+            dictionary.iter().cloned().zip(n).collect()
+        }
+        ColumnData::Boolean { values } => {
+            let mut n = [0u64; 2];
+            for &v in values {
+                if let Some(slot) = n.get_mut(v as usize) {
+                    *slot += 1;
+                }
+            }
+            vec![("false".to_string(), n[0]), ("true".to_string(), n[1])]
+        }
+        ColumnData::Numeric { .. } => {
+            let mut map: HashMap<String, u64> = HashMap::new();
+            for row in 0..column.len() {
+                if let Some(t) = column.text(row) {
+                    *map.entry(t.into_owned()).or_insert(0) += 1;
+                }
+            }
+            map.into_iter().collect()
+        }
+    };
+    counts.retain(|(_, n)| *n > 0);
+    counts
 }
 
 /// The pair for one column of both files, and whether the kinds disagreed
 /// (then it is compared as categories).
-pub fn pair(reference: &Column, current: &Column) -> (Pair, bool) {
+pub fn pair<'a>(reference: &'a Column, current: &'a Column) -> (Pair<'a>, bool) {
     match (numbers(reference), numbers(current)) {
         (Some(r), Some(c)) => (Pair::numeric(r, c), false),
         (r, c) => {
@@ -141,7 +255,7 @@ pub fn pair(reference: &Column, current: &Column) -> (Pair, bool) {
                 reference.kind()
             };
             (
-                Pair::categorical(kind, &texts(reference), &texts(current)),
+                Pair::categorical(kind, &text_counts(reference), &text_counts(current)),
                 mixed,
             )
         }
@@ -169,12 +283,14 @@ mod tests {
 
     #[test]
     fn numeric_pairs_count_the_union_without_missing_values() {
-        let (p, mixed) = pair(&num(&[2.0, 1.0, f64::NAN, 2.0]), &num(&[3.0, 2.0]));
+        let (r, c) = (num(&[2.0, 1.0, f64::NAN, 2.0]), num(&[3.0, 2.0]));
+        let (p, mixed) = pair(&r, &c);
         assert!(!mixed);
-        assert_eq!(p.labels, ["1", "2", "3"]);
-        assert_eq!(p.reference_counts, [1, 2, 0]);
-        assert_eq!(p.current_counts, [0, 1, 1]);
+        assert_eq!(p.value_labels(), ["1", "2", "3"]);
+        assert_eq!(p.counts().reference, [1, 2, 0]);
+        assert_eq!(p.counts().current, [0, 1, 1]);
         assert_eq!((p.reference_len(), p.current_len()), (3, 2));
-        assert_eq!(p.reference_distinct, 2);
+        assert_eq!(p.counts().reference_distinct, 2);
+        assert!(p.reference_distinct_above(1) && !p.reference_distinct_above(2));
     }
 }

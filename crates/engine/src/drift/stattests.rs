@@ -9,9 +9,7 @@ use super::ks::ks_2samp;
 use super::sample::Pair;
 use crate::basics::math::ln;
 use crate::basics::special::{chi2_sf, normal_cdf};
-use crate::basics::stats::{
-    histogram_counts_sorted, histogram_edges, population_std, sturges_bins,
-};
+use crate::basics::stats::{histogram_counts, histogram_edges, population_std, sturges_bins};
 use crate::table::ColumnKind;
 use serde::{Deserialize, Serialize};
 
@@ -111,11 +109,11 @@ pub fn default_method(pair: &Pair) -> Method {
 pub fn score(method: Method, pair: &Pair) -> Option<f64> {
     match method {
         Method::Ks => {
-            let (r, c) = pair.numbers.as_ref()?;
+            let (r, c) = pair.numbers()?;
             ks_2samp(r, c).map(|k| k.p_value)
         }
         Method::Wasserstein => {
-            let (r, c) = pair.numbers.as_ref()?;
+            let (r, c) = pair.numbers()?;
             let norm = population_std(r)?.max(0.001);
             wasserstein(r, c).map(|w| w / norm)
         }
@@ -174,14 +172,15 @@ pub fn wasserstein(r: &[f64], c: &[f64]) -> Option<f64> {
 /// only in current gives an infinite statistic, p = 0.
 fn chi_square(pair: &Pair) -> Option<f64> {
     let scale = pair.current_len() as f64 / pair.reference_len() as f64;
-    let k = pair.labels.len();
+    let k = pair.distinct();
     if k < 2 || !scale.is_finite() {
         return None;
     }
-    let stat: f64 = pair
-        .reference_counts
+    let counts = pair.counts();
+    let stat: f64 = counts
+        .reference
         .iter()
-        .zip(&pair.current_counts)
+        .zip(&counts.current)
         .map(|(&r, &o)| {
             let e = r as f64 * scale;
             let d = o as f64 - e;
@@ -202,11 +201,11 @@ fn z_test(pair: &Pair) -> Option<f64> {
     if nr == 0.0 || nc == 0.0 {
         return None;
     }
-    if pair.labels.len() == 1 {
+    if pair.distinct() == 1 {
         return Some(1.0);
     }
-    let p1 = *pair.reference_counts.first()? as f64 / nr;
-    let p2 = *pair.current_counts.first()? as f64 / nc;
+    let p1 = *pair.counts().reference.first()? as f64 / nr;
+    let p2 = *pair.counts().current.first()? as f64 / nc;
     let pooled = (p1 * nr + p2 * nc) / (nr + nc);
     let z = (p1 - p2) / (pooled * (1.0 - pooled) * (1.0 / nr + 1.0 / nc)).sqrt();
     Some(2.0 * (1.0 - normal_cdf(z.abs())))
@@ -217,10 +216,10 @@ fn z_test(pair: &Pair) -> Option<f64> {
 /// bin per value.
 pub fn binned(pair: &Pair) -> (Vec<f64>, Vec<f64>) {
     let (nr, nc) = (pair.reference_len() as f64, pair.current_len() as f64);
-    if let (Some((r, c)), true) = (&pair.numbers, pair.reference_distinct > 20) {
+    if let (Some((r, c)), true) = (pair.raw(), pair.reference_distinct_above(20)) {
         let edges = bin_edges(r, c);
         let share = |v: &[f64], n: f64| -> Vec<f64> {
-            histogram_counts_sorted(v, &edges)
+            histogram_counts(v, &edges)
                 .into_iter()
                 .map(|k| k as f64 / n)
                 .collect()
@@ -229,15 +228,15 @@ pub fn binned(pair: &Pair) -> (Vec<f64>, Vec<f64>) {
     }
     let share = |counts: &[u64], n: f64| counts.iter().map(|&k| k as f64 / n).collect();
     (
-        share(&pair.reference_counts, nr),
-        share(&pair.current_counts, nc),
+        share(&pair.counts().reference, nr),
+        share(&pair.counts().current, nc),
     )
 }
 
 /// The names of [`binned`]'s bins: each bin's lower edge for Sturges'
 /// bins, else the values.
 pub fn bin_labels(pair: &Pair) -> Vec<String> {
-    match (&pair.numbers, pair.reference_distinct > 20) {
+    match (pair.raw(), pair.reference_distinct_above(20)) {
         (Some((r, c)), true) => {
             let edges = bin_edges(r, c);
             let range =
@@ -248,17 +247,19 @@ pub fn bin_labels(pair: &Pair) -> Vec<String> {
                 .map(|&e| crate::basics::decimal::fixed(e, decimals))
                 .collect()
         }
-        _ => pair.labels.clone(),
+        _ => pair.value_labels(),
     }
 }
 
-/// numpy's `histogram_bin_edges(concat(r, c), bins="sturges")` for sorted
-/// samples.
+/// numpy's `histogram_bin_edges(concat(r, c), bins="sturges")`.
 pub fn bin_edges(r: &[f64], c: &[f64]) -> Vec<f64> {
-    let ends = |v: &[f64]| (v.first().copied(), v.last().copied());
-    let ((r0, r1), (c0, c1)) = (ends(r), ends(c));
-    let lo = r0.into_iter().chain(c0).fold(f64::INFINITY, f64::min);
-    let hi = r1.into_iter().chain(c1).fold(f64::NEG_INFINITY, f64::max);
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in [r, c] {
+        for &x in v {
+            lo = lo.min(x);
+            hi = hi.max(x);
+        }
+    }
     let bins = sturges_bins(r.len() + c.len(), lo, hi);
     histogram_edges(lo, hi, bins)
 }
