@@ -111,6 +111,29 @@ pub fn lines_row_svg(charts: &[Lines], width: u32, height: u32) -> Result<String
     lines_grid_svg(charts, n as usize, width / n, height)
 }
 
+/// Charts side by side, each under its title and a colour key of its
+/// series (the CLI's `--plot`, where no page text names them).
+#[cfg(feature = "svg")]
+pub fn lines_row_with_legends_svg(
+    charts: &[Lines],
+    width: u32,
+    height: u32,
+) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let parts = root.split_evenly((1, charts.len().max(1)));
+        for (area, lines) in parts.iter().zip(charts) {
+            let (legend_area, chart_area) = area.split_vertically(40);
+            legend(&legend_area, lines)?;
+            draw_lines_into(&chart_area, lines, 1.0)?;
+        }
+        root.present()
+            .map_err(|e| format!("drawing the chart: {e}"))?;
+    }
+    Ok(svg)
+}
+
 /// Charts in a grid of `columns` per row, each `cell_w` × `cell_h`, in one
 /// SVG document.
 #[cfg(feature = "svg")]
@@ -174,4 +197,40 @@ mod tests {
         assert!(s.contains("#E69F00"), "the marker");
         assert!(s.contains("fpr"), "the x axis is named");
     }
+}
+
+/// The chart's title and a colour key of its series, in one line.
+#[cfg(feature = "svg")]
+pub(crate) fn legend<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    lines: &Lines,
+) -> Result<(), String> {
+    use plotters::prelude::*;
+    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
+    area.fill(&WHITE).map_err(fail)?;
+    let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+    area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
+        .map_err(fail)?;
+    let colours = [
+        crate::palette::BAR,
+        crate::palette::GREEN,
+        crate::palette::VERMILION,
+    ];
+    // Two lines when there is room (side-by-side charts), else one.
+    let (_, height) = area.dim_in_pixel();
+    let (mut x, y) = if height >= 36 { (6, 22) } else { (380, 4) };
+    for (s, c) in lines
+        .series
+        .iter()
+        .filter(|s| !s.reference)
+        .zip(colours.iter().cycle())
+    {
+        area.draw(&Rectangle::new([(x, y + 2), (x + 10, y + 12)], c.filled()))
+            .map_err(fail)?;
+        let font = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+        area.draw(&Text::new(s.name.clone(), (x + 14, y), font))
+            .map_err(fail)?;
+        x += 20 + 7 * s.name.len() as i32;
+    }
+    Ok(())
 }

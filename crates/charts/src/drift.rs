@@ -177,44 +177,10 @@ pub fn monitor_svg(r: &MonitorReport) -> Result<String, String> {
         ] {
             let (legend_area, chart_area) = area.split_vertically(20);
             crate::draw_lines::draw_lines_into(&chart_area, &lines, 1.0)?;
-            legend(&legend_area, &lines)?;
+            crate::draw_lines::legend(&legend_area, &lines)?;
         }
         root.present()
             .map_err(|e| format!("drawing the chart: {e}"))?;
     }
     Ok(svg)
-}
-
-/// The chart's title and a colour key of its series, in one line.
-#[cfg(feature = "svg")]
-fn legend<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
-    lines: &Lines,
-) -> Result<(), String> {
-    use plotters::prelude::*;
-    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
-    area.fill(&WHITE).map_err(fail)?;
-    let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
-    area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
-        .map_err(fail)?;
-    let colours = [
-        crate::palette::BAR,
-        crate::palette::GREEN,
-        crate::palette::VERMILION,
-    ];
-    let mut x = 380;
-    for (s, c) in lines
-        .series
-        .iter()
-        .filter(|s| !s.reference)
-        .zip(colours.iter().cycle())
-    {
-        area.draw(&Rectangle::new([(x, 6), (x + 10, 16)], c.filled()))
-            .map_err(fail)?;
-        let font = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
-        area.draw(&Text::new(s.name.clone(), (x + 14, 4), font))
-            .map_err(fail)?;
-        x += 20 + 7 * s.name.len() as i32;
-    }
-    Ok(())
 }

@@ -22,6 +22,8 @@ mod drift;
 mod figure;
 mod heatmap;
 mod lines;
+#[cfg(feature = "rollout")]
+mod rollout;
 
 pub use bars::{Bar, Bars};
 #[cfg(feature = "svg")]
@@ -29,7 +31,7 @@ pub use draw::bars_svg;
 pub use draw::draw_bars;
 pub use draw_lines::draw_lines;
 #[cfg(feature = "svg")]
-pub use draw_lines::{lines_grid_svg, lines_row_svg, lines_svg};
+pub use draw_lines::{lines_grid_svg, lines_row_svg, lines_row_with_legends_svg, lines_svg};
 #[cfg(all(feature = "drift", feature = "svg"))]
 pub use drift::monitor_svg;
 pub use figure::Figure;

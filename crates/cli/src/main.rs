@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift, simulate and monitor; rollouts arrive with their labs."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift, simulate, monitor and rollout."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,6 +49,8 @@ enum Command {
     Simulate(commands::simulate::Args),
     /// Watch a directory of batches against a reference (drift, outputs, performance, alerts).
     Monitor(commands::monitor::Args),
+    /// Simulate a canary, shadow or blue-green rollout and judge each step.
+    Rollout(commands::rollout::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -63,6 +65,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Drift(args) => commands::drift::run(args),
         Command::Simulate(args) => commands::simulate::run(args),
         Command::Monitor(args) => commands::monitor::run(args),
+        Command::Rollout(args) => commands::rollout::run(args),
     }
 }
 

@@ -26,6 +26,8 @@ pub mod data;
 pub mod drift;
 pub mod metrics;
 pub mod model;
+#[cfg(feature = "rollout")]
+pub mod rollout;
 pub mod session;
 pub mod split;
 pub mod table;

@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod monitor;
 pub mod predict;
 pub mod profile;
+pub mod rollout;
 pub mod simulate;
 pub mod split;
 pub mod train;

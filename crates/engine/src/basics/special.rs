@@ -1,6 +1,6 @@
 //! The special functions behind the drift tests' p-values: log-gamma, the
 //! regularized incomplete gamma functions, and from them the chi-square
-//! and normal tails.
+//! and normal tails; the normal quantile (the rollout analysis).
 //!
 //! Written on [`super::math`]'s portable `exp`/`ln`, so a p-value is the
 //! same to the last bit in the CLI and in the browser. Accuracy is about
@@ -128,6 +128,101 @@ pub fn normal_cdf(z: f64) -> f64 {
     0.5 * erfc(-z / std::f64::consts::SQRT_2)
 }
 
+/// The standard normal quantile `Φ⁻¹(p)` for `0 < p < 1` (Wichura's AS 241,
+/// `PPND16`, relative error about 1e-16; SciPy's `norm.ppf`); ±∞ at 0 and
+/// 1, NaN outside.
+pub fn normal_quantile(p: f64) -> f64 {
+    if p.is_nan() || !(0.0..=1.0).contains(&p) {
+        return f64::NAN;
+    }
+    if p == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if p == 1.0 {
+        return f64::INFINITY;
+    }
+    let q = p - 0.5;
+    let poly = |c: &[f64], x: f64| c.iter().rev().fold(0.0, |acc, &k| acc * x + k);
+    if q.abs() <= 0.425 {
+        let r = 0.180625 - q * q;
+        const A: [f64; 8] = [
+            3.387_132_872_796_366_5,
+            133.141_667_891_784_38,
+            1_971.590_950_306_551_3,
+            13_731.693_765_509_461,
+            45_921.953_931_549_87,
+            67_265.770_927_008_7,
+            33_430.575_583_588_13,
+            2_509.080_928_730_122_7,
+        ];
+        const B: [f64; 8] = [
+            1.0,
+            42.313_330_701_600_91,
+            687.187_007_492_057_9,
+            5_394.196_021_424_751,
+            21_213.794_301_586_597,
+            39_307.895_800_092_71,
+            28_729.085_735_721_943,
+            5_226.495_278_852_545,
+        ];
+        return q * poly(&A, r) / poly(&B, r);
+    }
+    let tail = if q < 0.0 { p } else { 1.0 - p };
+    let mut r = (-ln(tail)).sqrt();
+    let x = if r <= 5.0 {
+        r -= 1.6;
+        const C: [f64; 8] = [
+            1.423_437_110_749_683_5,
+            4.630_337_846_156_546,
+            5.769_497_221_460_691,
+            3.647_848_324_763_204_5,
+            1.270_458_252_452_368_4,
+            0.241_780_725_177_450_6,
+            0.022_723_844_989_269_184,
+            7.745_450_142_783_414e-4,
+        ];
+        const D: [f64; 8] = [
+            1.0,
+            2.053_191_626_637_759,
+            1.676_384_830_183_803_8,
+            0.689_767_334_985_1,
+            0.148_103_976_427_480_08,
+            0.015_198_666_563_616_457,
+            5.475_938_084_995_345e-4,
+            1.050_750_071_644_416_9e-9,
+        ];
+        poly(&C, r) / poly(&D, r)
+    } else {
+        r -= 5.0;
+        const E: [f64; 8] = [
+            6.657_904_643_501_103,
+            5.463_784_911_164_114,
+            1.784_826_539_917_291_3,
+            0.296_560_571_828_504_9,
+            0.026_532_189_526_576_124,
+            0.001_242_660_947_388_078_4,
+            2.711_555_568_743_487_6e-5,
+            2.010_334_399_292_288_1e-7,
+        ];
+        const F: [f64; 8] = [
+            1.0,
+            0.599_832_206_555_888,
+            0.136_929_880_922_735_8,
+            0.014_875_361_290_850_615,
+            7.868_691_311_456_133e-4,
+            1.846_318_317_510_054_8e-5,
+            1.421_511_758_316_446e-7,
+            2.044_263_103_389_939_7e-15,
+        ];
+        poly(&E, r) / poly(&F, r)
+    };
+    if q < 0.0 {
+        -x
+    } else {
+        x
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +260,12 @@ mod tests {
         assert!(close(normal_cdf(-3.0), 0.001_349_898_031_630_093_3, 1e-12));
         assert!(close(erfc(5.0), 1.537_459_794_428_034_7e-12, 1e-11));
         assert_eq!(normal_cdf(0.0), 0.5);
+        // scipy.stats.norm.ppf
+        assert!(close(normal_quantile(0.95), 1.644_853_626_951_472_2, 1e-15));
+        assert!(close(normal_quantile(0.975), 1.959_963_984_540_054, 1e-15));
+        assert!(close(normal_quantile(1e-10), -6.361_340_902_404_056, 1e-14));
+        assert!(close(normal_quantile(0.3), -0.524_400_512_708_041, 1e-14));
+        assert_eq!(normal_quantile(1.0), f64::INFINITY);
+        assert!(normal_quantile(1.5).is_nan());
     }
 }

@@ -1,0 +1,121 @@
+//! The Deploy lab's charts: traffic share per step (the candidate's weight
+//! and the share it actually served), and each step's error rates with the
+//! baseline's 95% band.
+
+use crate::lines::{Lines, Series};
+use mlops_engine::rollout::{RolloutReport, Verdict};
+
+fn series(name: &str, points: Vec<(f64, f64)>) -> Series {
+    Series {
+        name: name.into(),
+        points,
+        reference: false,
+        dots: true,
+    }
+}
+
+impl Lines {
+    /// The candidate's traffic weight per step, and the marker on the step
+    /// that decided (rollback or promotion).
+    pub fn rollout_traffic(r: &RolloutReport) -> Lines {
+        let weight = r
+            .steps
+            .iter()
+            .map(|s| (f64::from(s.step), s.candidate_weight / 100.0))
+            .collect();
+        let served = r
+            .steps
+            .iter()
+            .map(|s| {
+                (
+                    f64::from(s.step),
+                    s.candidate_served as f64
+                        / (s.baseline_requests + s.candidate_served).max(1) as f64,
+                )
+            })
+            .collect();
+        let last = r.steps.last();
+        let marker = last.map(|s| {
+            let label = if s.verdict == Verdict::Fail {
+                "rolled back"
+            } else {
+                "decided"
+            };
+            (
+                f64::from(s.step),
+                s.candidate_weight / 100.0,
+                label.to_string(),
+            )
+        });
+        Lines {
+            title: format!(
+                "{}: candidate traffic per step ({:?})",
+                r.strategy.name(),
+                r.outcome
+            )
+            .replace("RolledBack", "rolled back")
+            .replace("Promoted", "promoted")
+            .replace("Paused", "paused"),
+            x_label: "step".into(),
+            y_label: "share of requests".into(),
+            x_range: (1.0, r.steps.len().max(2) as f64),
+            y_range: (0.0, 1.02),
+            series: vec![
+                series("candidate weight", weight),
+                series("served by candidate", served),
+            ],
+            marker,
+        }
+    }
+
+    /// Error rates per step: the candidate's in the step, the baseline's
+    /// over the steps so far, and the baseline's normal-approximation 95%
+    /// band (reference lines).
+    pub fn rollout_errors(r: &RolloutReport) -> Lines {
+        let pts =
+            |f: &dyn Fn(&mlops_engine::rollout::StepResult) -> Option<f64>| -> Vec<(f64, f64)> {
+                r.steps
+                    .iter()
+                    .filter_map(|s| f(s).map(|v| (f64::from(s.step), v)))
+                    .collect()
+            };
+        let band = |sign: f64| {
+            let mut nb = 0u64;
+            r.steps
+                .iter()
+                .filter_map(|s| {
+                    nb += s.baseline_requests;
+                    let p = s.baseline_error_rate?;
+                    Some((
+                        f64::from(s.step),
+                        (p + sign * 1.96 * (p * (1.0 - p) / nb.max(1) as f64).sqrt()).max(0.0),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        };
+        let c = pts(&|s| s.candidate_error_rate);
+        let b = pts(&|s| s.baseline_error_rate);
+        let top = c.iter().chain(&b).fold(0.0f64, |a, p| a.max(p.1));
+        let mut all = vec![
+            series("candidate error rate", c),
+            series("baseline error rate", b),
+        ];
+        for (name, sign) in [("baseline 95% low", -1.0), ("baseline 95% high", 1.0)] {
+            all.push(Series {
+                name: name.into(),
+                points: band(sign),
+                reference: true,
+                dots: false,
+            });
+        }
+        Lines {
+            title: "Error rate per step".into(),
+            x_label: "step".into(),
+            y_label: "error rate".into(),
+            x_range: (1.0, r.steps.len().max(2) as f64),
+            y_range: (0.0, (top * 1.3).max(0.01)),
+            series: all,
+            marker: None,
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! `mlops rollout --strategy canary|shadow|blue-green`: a seeded rollout of
+//! a candidate beside the baseline, judged step by step (spec); with
+//! `--baseline-model` / `--candidate-model` and `--data`, requests are rows
+//! of the data and errors the models' real errors; with latencies, the
+//! Kayenta-style latency check and canary score. `--plot FILE.svg` draws the
+//! traffic and error charts.
+
+use crate::failure::Failure;
+use crate::output;
+use mlops_engine::model::FittedModel;
+use mlops_engine::rollout::{
+    self, Errors, Latency, LatencyJudge, RolloutReport, RolloutRequest, Strategy,
+};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[arg(long, value_parser = ["canary", "shadow", "blue-green"])]
+    strategy: String,
+    /// Canary traffic percentages, rising.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "5,10,25,50,100",
+        allow_negative_numbers = true
+    )]
+    steps: Vec<f64>,
+    /// Shadow steps.
+    #[arg(long, default_value_t = 5)]
+    step_count: u32,
+    #[arg(long, default_value_t = 1000)]
+    requests_per_step: u32,
+    /// The baseline's true error rate (without --baseline-model).
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
+    baseline_error: f64,
+    /// The candidate's true error rate (without --candidate-model).
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
+    candidate_error: f64,
+    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
+    max_increase: f64,
+    #[arg(long, default_value_t = 0.95, allow_negative_numbers = true)]
+    confidence: f64,
+    #[arg(long, default_value_t = 30)]
+    min_requests: u32,
+    #[arg(long, default_value_t = 3)]
+    max_inconclusive: u32,
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// The baseline model (mlops-model/1 JSON); needs --data.
+    #[arg(long, requires = "data")]
+    baseline_model: Option<PathBuf>,
+    /// The candidate model (mlops-model/1 JSON); needs --data.
+    #[arg(long, requires = "data")]
+    candidate_model: Option<PathBuf>,
+    /// The rows requests are drawn from (with the models' target).
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The baseline's latency in ms: MEDIAN,P99 (log-normal).
+    #[arg(long, value_delimiter = ',')]
+    baseline_latency: Option<Vec<f64>>,
+    /// The candidate's latency in ms: MEDIAN,P99.
+    #[arg(long, value_delimiter = ',')]
+    candidate_latency: Option<Vec<f64>>,
+    /// Latency: fail only when the candidate's median is slower by more than this share.
+    #[arg(long, default_value_t = 0.10)]
+    latency_tolerance: f64,
+    /// Canary score (0–100) at or above which a step passes.
+    #[arg(long, default_value_t = 95.0)]
+    pass_score: f64,
+    /// Canary score below which a step fails.
+    #[arg(long, default_value_t = 75.0)]
+    marginal_score: f64,
+    #[arg(long)]
+    delimiter: Option<String>,
+    #[arg(long)]
+    json: bool,
+    /// Draw the traffic share and error rates per step into this SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
+}
+
+fn latency(flag: &str, v: &Option<Vec<f64>>) -> Result<Option<Latency>, Failure> {
+    match v.as_deref() {
+        None => Ok(None),
+        Some(&[median_ms, p99_ms]) => Ok(Some(Latency { median_ms, p99_ms })),
+        Some(_) => Err(Failure::usage(format!(
+            "{flag} takes MEDIAN,P99 in ms (two numbers)"
+        ))),
+    }
+}
+
+fn read_model(path: &Path) -> Result<FittedModel, Failure> {
+    let text = String::from_utf8(super::read_file(path)?)
+        .map_err(|_| Failure::input(format!("{}: not UTF-8 text", path.display())))?;
+    Ok(FittedModel::from_json(&text, &path.display().to_string())?)
+}
+
+pub fn run(args: Args) -> Result<String, Failure> {
+    let strategy = match args.strategy.as_str() {
+        "shadow" => Strategy::Shadow,
+        "blue-green" => Strategy::BlueGreen,
+        _ => Strategy::Canary,
+    };
+    let request = RolloutRequest {
+        strategy,
+        steps: args.steps,
+        step_count: args.step_count,
+        requests_per_step: args.requests_per_step,
+        baseline_error: args.baseline_error,
+        candidate_error: args.candidate_error,
+        max_increase: args.max_increase,
+        confidence: args.confidence,
+        min_requests: args.min_requests,
+        max_inconclusive: args.max_inconclusive,
+        seed: args.seed,
+        baseline_latency: latency("--baseline-latency", &args.baseline_latency)?,
+        candidate_latency: latency("--candidate-latency", &args.candidate_latency)?,
+        latency_judge: LatencyJudge {
+            tolerance: args.latency_tolerance,
+            pass_score: args.pass_score,
+            marginal_score: args.marginal_score,
+        },
+    };
+    request.check()?;
+    let mut baseline = Errors::Rate(request.baseline_error);
+    let mut candidate = Errors::Rate(request.candidate_error);
+    let mut rows = 0;
+    let mut warnings = Vec::new();
+    if let Some(data) = &args.data {
+        let (_, table) = super::read_table(data, args.delimiter.as_deref())?;
+        let models: Vec<(bool, FittedModel)> =
+            [(true, &args.baseline_model), (false, &args.candidate_model)]
+                .into_iter()
+                .filter_map(|(is_b, p)| p.as_ref().map(|p| (is_b, p)))
+                .map(|(is_b, p)| read_model(p).map(|m| (is_b, m)))
+                .collect::<Result<_, _>>()?;
+        if models.is_empty() {
+            return Err(Failure::usage(
+                "--data needs --baseline-model or --candidate-model",
+            ));
+        }
+        let refs: Vec<&FittedModel> = models.iter().map(|(_, m)| m).collect();
+        let wrong = rollout::models::wrong_on_rows(&table, &refs)?;
+        for ((is_b, _), w) in models.iter().zip(wrong) {
+            rows = w.len();
+            let rate = w.iter().filter(|&&x| x).count() as f64 / w.len().max(1) as f64;
+            warnings.push(format!(
+                "{} model: error rate {:.4} on {} rows of {}",
+                if *is_b { "baseline" } else { "candidate" },
+                rate,
+                w.len(),
+                data.display()
+            ));
+            if *is_b {
+                baseline = Errors::Rows(w);
+            } else {
+                candidate = Errors::Rows(w);
+            }
+        }
+    }
+    let mut report = rollout::run(&request, &baseline, &candidate, rows)?;
+    report.warnings.splice(0..0, warnings);
+    if let Some(path) = &args.plot {
+        let charts = [
+            mlops_charts::Lines::rollout_traffic(&report),
+            mlops_charts::Lines::rollout_errors(&report),
+        ];
+        let svg =
+            mlops_charts::lines_row_with_legends_svg(&charts, 1100, 420).map_err(Failure::input)?;
+        std::fs::write(path, svg)
+            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    }
+    Ok(output::render(&report, args.json, table))
+}
+
+fn table(r: &RolloutReport) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "{} rollout, seed {}\n step weight  baseline (err)   candidate (err)  verdict\n",
+        r.strategy.name(),
+        r.seed
+    );
+    for s in &r.steps {
+        let _ = writeln!(
+            out,
+            "{:>5} {:>5}%  {:>7} ({:>4})  {:>7} ({:>4})  {:?}",
+            s.step,
+            s.candidate_weight,
+            s.baseline_requests,
+            s.baseline_errors,
+            s.candidate_requests,
+            s.candidate_errors,
+            s.verdict
+        );
+    }
+    let _ = writeln!(
+        out,
+        "outcome: {:?} at step {}; the candidate served {} requests, {} of them errors",
+        r.outcome, r.decided_at_step, r.requests_served_by_candidate, r.errors_served_by_candidate
+    );
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    out.trim_end().to_string()
+}

@@ -1,0 +1,19 @@
+//! The Deploy lab's engine: canary, shadow and blue-green rollouts,
+//! simulated with a seed and judged step by step.
+//!
+//! [`request`] holds the settings (checked: weights in 0–100 that only
+//! rise, rates in 0–1, a confidence below 1, …); [`run`] simulates the
+//! traffic and decides (promote, roll back at once on a fail, pause after K
+//! inconclusive steps); [`analysis`] judges a step: the error rate by the
+//! spec's one-sided test, the latency by Kayenta's Mann–Whitney U test with
+//! a tolerance, and both together by the canary score; [`models`] turns
+//! trained models into error sources (their real errors on data rows).
+
+pub mod analysis;
+pub mod models;
+pub mod request;
+pub mod run;
+
+pub use analysis::Verdict;
+pub use request::{Latency, LatencyJudge, RolloutRequest, Strategy};
+pub use run::{run, Errors, Outcome, RolloutReport, StepResult};
