@@ -159,6 +159,42 @@ pub fn lines_grid_svg(
     Ok(svg)
 }
 
+/// The chart's title and a colour key of its series, in one line.
+#[cfg(feature = "svg")]
+pub(crate) fn legend<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    lines: &Lines,
+) -> Result<(), String> {
+    use plotters::prelude::*;
+    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
+    area.fill(&WHITE).map_err(fail)?;
+    let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+    area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
+        .map_err(fail)?;
+    let colours = [
+        crate::palette::BAR,
+        crate::palette::GREEN,
+        crate::palette::VERMILION,
+    ];
+    // Two lines when there is room (side-by-side charts), else one.
+    let (_, height) = area.dim_in_pixel();
+    let (mut x, y) = if height >= 36 { (6, 22) } else { (380, 4) };
+    for (s, c) in lines
+        .series
+        .iter()
+        .filter(|s| !s.reference)
+        .zip(colours.iter().cycle())
+    {
+        area.draw(&Rectangle::new([(x, y + 2), (x + 10, y + 12)], c.filled()))
+            .map_err(fail)?;
+        let font = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
+        area.draw(&Text::new(s.name.clone(), (x + 14, y), font))
+            .map_err(fail)?;
+        x += 20 + 7 * s.name.len() as i32;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,40 +233,4 @@ mod tests {
         assert!(s.contains("#E69F00"), "the marker");
         assert!(s.contains("fpr"), "the x axis is named");
     }
-}
-
-/// The chart's title and a colour key of its series, in one line.
-#[cfg(feature = "svg")]
-pub(crate) fn legend<DB: plotters::prelude::DrawingBackend>(
-    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
-    lines: &Lines,
-) -> Result<(), String> {
-    use plotters::prelude::*;
-    let fail = |e: DrawingAreaErrorKind<DB::ErrorType>| format!("drawing the chart: {e}");
-    area.fill(&WHITE).map_err(fail)?;
-    let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
-    area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
-        .map_err(fail)?;
-    let colours = [
-        crate::palette::BAR,
-        crate::palette::GREEN,
-        crate::palette::VERMILION,
-    ];
-    // Two lines when there is room (side-by-side charts), else one.
-    let (_, height) = area.dim_in_pixel();
-    let (mut x, y) = if height >= 36 { (6, 22) } else { (380, 4) };
-    for (s, c) in lines
-        .series
-        .iter()
-        .filter(|s| !s.reference)
-        .zip(colours.iter().cycle())
-    {
-        area.draw(&Rectangle::new([(x, y + 2), (x + 10, y + 12)], c.filled()))
-            .map_err(fail)?;
-        let font = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
-        area.draw(&Text::new(s.name.clone(), (x + 14, y), font))
-            .map_err(fail)?;
-        x += 20 + 7 * s.name.len() as i32;
-    }
-    Ok(())
 }

@@ -89,7 +89,7 @@ pub fn mann_whitney_greater(candidate: &[f64], baseline: &[f64]) -> Option<f64> 
     let u = rank_sum - f1 * (f1 + 1.0) / 2.0;
     let mu = f1 * f2 / 2.0;
     let sigma = (f1 * f2 / 12.0 * ((n + 1.0) - ties / (n * (n - 1.0)))).sqrt();
-    if !(sigma > 0.0) {
+    if sigma.is_nan() || sigma <= 0.0 {
         return Some(1.0);
     }
     let z = (u - mu - 0.5) / sigma;
