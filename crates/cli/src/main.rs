@@ -21,7 +21,7 @@ use std::process::ExitCode;
 #[command(
     name = "mlops",
     version,
-    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift, simulate, monitor and rollout."
+    about = "MLOps Playground on the command line, with the same engine as the browser app: profile, agreement, split, metrics, train, predict, drift, simulate, monitor, rollout and serve."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -51,6 +51,8 @@ enum Command {
     Monitor(commands::monitor::Args),
     /// Simulate a canary, shadow or blue-green rollout and judge each step.
     Rollout(commands::rollout::Args),
+    /// Serve a model over HTTP: POST /predict, GET /health, GET /metrics.
+    Serve(commands::serve::Args),
 }
 
 /// Runs a command and returns what goes to stdout.
@@ -66,6 +68,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Simulate(args) => commands::simulate::run(args),
         Command::Monitor(args) => commands::monitor::run(args),
         Command::Rollout(args) => commands::rollout::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod monitor;
 pub mod predict;
 pub mod profile;
 pub mod rollout;
+pub mod serve;
 pub mod simulate;
 pub mod split;
 pub mod train;
