@@ -27,6 +27,10 @@ pub struct Args {
     threshold: Option<f64>,
     #[arg(long, default_value_t = 0.5)]
     drift_share: f64,
+    /// The batch the change began at (a simulation's change_at): the
+    /// detections then give each alert's delay and false alarms.
+    #[arg(long)]
+    change_at: Option<u32>,
     #[arg(long)]
     delimiter: Option<String>,
     #[arg(long)]
@@ -80,6 +84,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
             ..DriftRequest::default()
         },
         target: args.target,
+        change_at: args.change_at,
     };
     let report = monitor(&reference, &batches, model.as_ref(), &request)?;
     if let Some(path) = &args.plot {
@@ -110,6 +115,20 @@ fn table(r: &MonitorReport) -> String {
             b.alerts.len(),
             alerts.join(" ")
         );
+    }
+    if !r.detections.is_empty() {
+        let _ = writeln!(
+            out,
+            "detections (first alert, delay after the change, false alarms):"
+        );
+        for d in &r.detections {
+            let delay = d.delay.map_or("-".to_string(), |x| x.to_string());
+            let _ = writeln!(
+                out,
+                "  {:<40} batch {:>3}  delay {:>3}  false alarms {}",
+                d.metric, d.first_alert, delay, d.false_alarms
+            );
+        }
     }
     for w in &r.warnings {
         let _ = writeln!(out, "warning: {w}");

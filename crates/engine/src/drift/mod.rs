@@ -12,6 +12,7 @@
 
 pub mod batch_io;
 pub mod cbpe;
+pub mod detection;
 pub mod kolmogorov;
 pub mod ks;
 pub mod monitor;

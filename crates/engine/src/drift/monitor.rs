@@ -32,6 +32,9 @@ pub struct MonitorRequest {
     pub drift: DriftRequest,
     /// The label column (default: the model's target).
     pub target: Option<String>,
+    /// The batch (1-based) the change began at, when known (a simulation's
+    /// `change_at`): detections then report delays and false alarms.
+    pub change_at: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +101,8 @@ pub struct MonitorReport {
     pub target: Option<String>,
     pub bounds: Vec<Bound>,
     pub batches: Vec<BatchMonitor>,
+    /// Which numbers alerted, first and how soon after the change.
+    pub detections: Vec<super::detection::Detection>,
     pub warnings: Vec<String>,
 }
 
@@ -330,6 +335,7 @@ pub fn monitor(
         inputs: input_names,
         target,
         bounds,
+        detections: super::detection::detections(&out, request.change_at),
         batches: out,
         warnings,
     })
