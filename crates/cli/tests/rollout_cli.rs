@@ -197,3 +197,95 @@ fn bad_settings_exit_2_naming_them() {
     }
     run_fail(&["rollout", "--strategy", "linear"], 2);
 }
+
+#[test]
+fn the_plan_exports_as_argo_and_flagger_yaml_that_parses_back() {
+    use yaml_rust2::YamlLoader;
+    let dir = tempfile::tempdir().unwrap();
+    let (argo, flagger) = (
+        dir.path().join("argo.yaml"),
+        dir.path().join("flagger.yaml"),
+    );
+    run_json(&[
+        "rollout",
+        "--strategy",
+        "canary",
+        "--steps",
+        "2,10,40,100",
+        "--baseline-error",
+        "0.04",
+        "--max-increase",
+        "0.02",
+        "--max-inconclusive",
+        "2",
+        "--baseline-latency",
+        "50,200",
+        "--candidate-latency",
+        "55,220",
+        "--seed",
+        "4",
+        "--json",
+        "--export-argo",
+        &path_str(&argo),
+        "--export-flagger",
+        &path_str(&flagger),
+        "--service-name",
+        "fraud-model",
+    ]);
+    let docs = YamlLoader::load_from_str(&std::fs::read_to_string(&argo).unwrap()).unwrap();
+    assert_eq!(docs.len(), 2);
+    let steps = docs[0]["strategy"]["canary"]["steps"].as_vec().unwrap();
+    let weights: Vec<i64> = steps
+        .iter()
+        .filter_map(|s| s["setWeight"].as_i64())
+        .collect();
+    assert_eq!(weights, [2, 10, 40, 100]);
+    assert_eq!(
+        steps[1]["analysis"]["templates"][0]["templateName"].as_str(),
+        Some("fraud-model-analysis")
+    );
+    let t = &docs[1];
+    assert_eq!(t["kind"].as_str(), Some("AnalysisTemplate"));
+    assert_eq!(t["apiVersion"].as_str(), Some("argoproj.io/v1alpha1"));
+    assert_eq!(t["metadata"]["name"].as_str(), Some("fraud-model-analysis"));
+    let m = &t["spec"]["metrics"];
+    assert_eq!(
+        m[0]["successCondition"].as_str(),
+        Some("result[0] <= 0.0600")
+    );
+    assert_eq!(m[0]["failureLimit"].as_i64(), Some(0));
+    assert_eq!(m[0]["inconclusiveLimit"].as_i64(), Some(2));
+    assert_eq!(
+        m[1]["successCondition"].as_str(),
+        Some("result[0] <= 220.0")
+    );
+    assert!(m[0]["provider"]["prometheus"]["query"]
+        .as_str()
+        .unwrap()
+        .contains("fraud-model"));
+
+    let docs = YamlLoader::load_from_str(&std::fs::read_to_string(&flagger).unwrap()).unwrap();
+    let c = &docs[0];
+    assert_eq!(c["apiVersion"].as_str(), Some("flagger.app/v1beta1"));
+    assert_eq!(c["kind"].as_str(), Some("Canary"));
+    let a = &c["spec"]["analysis"];
+    assert_eq!(a["threshold"].as_i64(), Some(1));
+    let sw: Vec<i64> = a["stepWeights"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_i64())
+        .collect();
+    assert_eq!(sw, [2, 10, 40]);
+    assert_eq!(a["maxWeight"].as_i64(), Some(40));
+    assert_eq!(
+        a["metrics"][0]["name"].as_str(),
+        Some("request-success-rate")
+    );
+    assert_eq!(
+        a["metrics"][0]["thresholdRange"]["min"].as_f64(),
+        Some(94.0)
+    );
+    assert_eq!(a["metrics"][1]["thresholdRange"]["max"].as_i64(), Some(220));
+    assert_eq!(c["spec"]["targetRef"]["name"].as_str(), Some("fraud-model"));
+}

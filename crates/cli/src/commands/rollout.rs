@@ -74,6 +74,16 @@ pub struct Args {
     delimiter: Option<String>,
     #[arg(long)]
     json: bool,
+    /// Write the canary plan as an Argo Rollouts strategy block and
+    /// AnalysisTemplate (YAML) into this file.
+    #[arg(long, value_name = "FILE.yaml")]
+    export_argo: Option<PathBuf>,
+    /// Write the canary plan as a Flagger Canary (YAML) into this file.
+    #[arg(long, value_name = "FILE.yaml")]
+    export_flagger: Option<PathBuf>,
+    /// The service's name in the exported YAML.
+    #[arg(long, default_value = "model-server")]
+    service_name: String,
     /// Draw the traffic share and error rates per step into this SVG.
     #[arg(long, value_name = "FILE.svg")]
     plot: Option<PathBuf>,
@@ -122,6 +132,18 @@ pub fn run(args: Args) -> Result<String, Failure> {
         },
     };
     request.check()?;
+    for (path, yaml) in [
+        (
+            &args.export_argo,
+            rollout::export::argo_yaml as fn(&RolloutRequest, &str) -> String,
+        ),
+        (&args.export_flagger, rollout::export::flagger_yaml),
+    ] {
+        if let Some(path) = path {
+            std::fs::write(path, yaml(&request, &args.service_name))
+                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+        }
+    }
     let mut baseline = Errors::Rate(request.baseline_error);
     let mut candidate = Errors::Rate(request.candidate_error);
     let mut rows = 0;

@@ -7,9 +7,11 @@
 //! inconclusive steps); [`analysis`] judges a step: the error rate by the
 //! spec's one-sided test, the latency by Kayenta's Mann–Whitney U test with
 //! a tolerance, and both together by the canary score; [`models`] turns
-//! trained models into error sources (their real errors on data rows).
+//! trained models into error sources (their real errors on data rows);
+//! [`export`] writes the plan as Argo Rollouts and Flagger YAML.
 
 pub mod analysis;
+pub mod export;
 pub mod models;
 pub mod request;
 pub mod run;
