@@ -58,6 +58,9 @@ pub struct Session {
     loads: u64,
     /// Fitted models by id (ids are 1, 2, ... in training order).
     models: Vec<Kept>,
+    /// The Drift lab's simulated stream (name, table), batch 1 first.
+    #[cfg(feature = "drift")]
+    pub batches: Vec<(String, Table)>,
 }
 
 impl Session {

@@ -20,6 +20,7 @@ pub mod monitor_stats;
 pub mod report;
 pub mod requests;
 pub mod sample;
+pub mod sample_size;
 pub mod scenario;
 pub mod simulate;
 pub mod stattests;

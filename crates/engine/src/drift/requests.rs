@@ -1,7 +1,10 @@
-//! The Drift lab's requests: load a reference or a current file, compare
-//! them (`mlops drift`).
+//! The Drift lab's requests: load a reference or a current file (or take
+//! the working dataset, a split of it, a simulated batch), compare them
+//! (`mlops drift`), simulate and monitor a stream, turn the sample-size dial.
 
+use super::monitor::{monitor, MonitorReport, MonitorRequest};
 use super::report::{compare, DriftReport, DriftRequest};
+use super::sample_size::{sample_size_dial, DialPoint};
 use super::simulate::{simulate, SimulateReport, SimulateRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::session::{Role, Session};
@@ -38,10 +41,32 @@ pub enum Request {
     /// Compare the current dataset with the reference.
     Compare(DriftRequest),
     /// Simulate a stream of batches from the reference; with `files`, also
-    /// each batch as CSV (the reference's source rides beside).
+    /// each batch as CSV (the reference's source rides beside). The batches
+    /// are kept in the session (for `UseBatch` and `Monitor`).
     Simulate {
         request: SimulateRequest,
         files: bool,
+    },
+    /// Make the working dataset, or the rows of one split of a kept model's
+    /// run (`model`, `split`: e.g. the test split), one side.
+    UseWorking {
+        side: Side,
+        model: Option<u32>,
+        split: Option<String>,
+    },
+    /// Make kept batch `index` (0-based) the current dataset.
+    UseBatch { index: u32 },
+    /// Watch the kept batches against the reference, with a kept model.
+    Monitor {
+        request: MonitorRequest,
+        model: Option<u32>,
+    },
+    /// The sample-size dial on a reference column.
+    SampleSizes {
+        column: String,
+        shift: f64,
+        sizes: Vec<u32>,
+        seed: u64,
     },
 }
 
@@ -61,6 +86,8 @@ pub enum Response {
         report: SimulateReport,
         files: Vec<Vec<u8>>,
     },
+    Monitored(MonitorReport),
+    Dial(Vec<DialPoint>),
 }
 
 pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
@@ -119,7 +146,111 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
                     ))
                 }
             };
+            let kept = batches
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let name = format!("batch-{:03}", i + 1);
+                    (name.clone(), super::batch_io::batch_table(table, b, name))
+                })
+                .collect();
+            session.batches = kept;
             Ok(Response::Simulated { report, files })
         }
+        Request::UseWorking { side, model, split } => {
+            let working = session.working()?;
+            let table = match (model, split) {
+                (Some(id), Some(name)) => {
+                    let run = session.kept(id)?.run.as_ref().ok_or_else(|| {
+                        EngineError::bad_request(format!(
+                            "model {id} was not trained here: it has no splits"
+                        ))
+                    })?;
+                    let k = run
+                        .split_names
+                        .iter()
+                        .position(|s| *s == name)
+                        .ok_or_else(|| {
+                            EngineError::bad_request(format!(
+                                "model {id}'s run has no split '{name}' (it has {})",
+                                run.split_names.join(", ")
+                            ))
+                        })?;
+                    let rows = run
+                        .assignment
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, &a)| usize::from(a) == k)
+                        .map(|(r, _)| r as u32)
+                        .collect();
+                    let batch = super::simulate::Batch {
+                        rows,
+                        ..Default::default()
+                    };
+                    super::batch_io::batch_table(
+                        working,
+                        &batch,
+                        format!("{} ({name})", working.name),
+                    )
+                }
+                _ => working.clone(),
+            };
+            let answer = loaded(side, &table);
+            session.put(side.role(), table, None);
+            Ok(answer)
+        }
+        Request::UseBatch { index } => {
+            let (_, t) = session.batches.get(index as usize).ok_or_else(|| {
+                EngineError::bad_request(format!(
+                    "there is no batch {} (the stream has {})",
+                    index + 1,
+                    session.batches.len()
+                ))
+            })?;
+            let table = t.clone();
+            let answer = loaded(Side::Current, &table);
+            session.put(Role::Current, table, None);
+            Ok(answer)
+        }
+        Request::Monitor { request, model } => {
+            let reference = &session
+                .dataset(Role::Reference)
+                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?
+                .table;
+            let model = model.map(|id| session.model(id)).transpose()?;
+            Ok(Response::Monitored(monitor(
+                reference,
+                &session.batches,
+                model,
+                &request,
+            )?))
+        }
+        Request::SampleSizes {
+            column,
+            shift,
+            sizes,
+            seed,
+        } => {
+            let reference = &session
+                .dataset(Role::Reference)
+                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?
+                .table;
+            Ok(Response::Dial(sample_size_dial(
+                reference.column(&column)?,
+                shift,
+                &sizes,
+                seed,
+            )?))
+        }
+    }
+}
+
+fn loaded(side: Side, table: &crate::table::Table) -> Response {
+    Response::Loaded {
+        side,
+        name: table.name.clone(),
+        rows: table.n_rows as u64,
+        columns: table.column_names(),
+        warnings: table.warnings.clone(),
     }
 }

@@ -1,0 +1,156 @@
+//! The Drift lab's door, as the page will use it: the working dataset's
+//! test split (from a model trained in the session) as the reference, a
+//! simulated stream kept in the session, one batch as the current dataset,
+//! the comparison, the monitoring timeline with the kept model, and the
+//! sample-size dial; and the named errors.
+#![cfg(feature = "drift")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use mlops_engine::api::{Request, Response};
+use mlops_engine::drift::{self, MonitorRequest, Scenario, Shape, Side, SimulateRequest};
+use mlops_engine::model::{self, ModelKind, TrainRequest};
+use mlops_engine::session::Session;
+use mlops_engine::split::{SplitRequest, Strategy};
+use mlops_engine::{data, drift::DriftRequest};
+use std::collections::BTreeMap;
+
+fn ask(s: &mut Session, r: drift::Request) -> drift::Response {
+    match s.handle(Request::Drift(r), None) {
+        Response::Drift(d) => d,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_lab_runs_on_the_model_labs_split_and_model() {
+    let mut s = Session::new();
+    s.handle(
+        Request::Data(data::Request::LoadSample {
+            id: "sample-breast-cancer".into(),
+        }),
+        None,
+    );
+    let train = TrainRequest {
+        model: ModelKind::Logistic,
+        params: BTreeMap::new(),
+        features: None,
+        split: SplitRequest {
+            target: "diagnosis".into(),
+            strategy: Strategy::Stratified,
+            ratios: vec![60, 20, 20],
+            seed: 0,
+            by: None,
+        },
+    };
+    let id = match s.handle(Request::Model(model::Request::Train(train)), None) {
+        Response::Model(model::Response::Trained(t)) => t.id,
+        other => panic!("{other:?}"),
+    };
+    match ask(
+        &mut s,
+        drift::Request::UseWorking {
+            side: Side::Reference,
+            model: Some(id),
+            split: Some("test".into()),
+        },
+    ) {
+        drift::Response::Loaded { rows, .. } => assert_eq!(rows, 114),
+        other => panic!("{other:?}"),
+    }
+    let sim = SimulateRequest {
+        scenario: Scenario::Concept,
+        shape: Shape::Sudden,
+        batches: 6,
+        seed: 1,
+        batch_rows: Some(200),
+        magnitude: Some(1.5),
+        feature: Some("worst radius".into()),
+        target: Some("diagnosis".into()),
+        change_at: Some(4),
+        period: None,
+    };
+    assert!(matches!(
+        ask(
+            &mut s,
+            drift::Request::Simulate {
+                request: sim,
+                files: false
+            }
+        ),
+        drift::Response::Simulated { .. }
+    ));
+    assert_eq!(s.batches.len(), 6);
+    ask(&mut s, drift::Request::UseBatch { index: 5 });
+    match ask(&mut s, drift::Request::Compare(DriftRequest::default())) {
+        drift::Response::Compared(r) => assert_eq!(r.current_rows, 200),
+        other => panic!("{other:?}"),
+    }
+    let timeline = match ask(
+        &mut s,
+        drift::Request::Monitor {
+            request: MonitorRequest {
+                change_at: Some(4),
+                ..MonitorRequest::default()
+            },
+            model: Some(id),
+        },
+    ) {
+        drift::Response::Monitored(m) => m,
+        other => panic!("{other:?}"),
+    };
+    let acc = |b: usize, which: &str| {
+        let p = if which == "realized" {
+            &timeline.batches[b].realized
+        } else {
+            &timeline.batches[b].estimated
+        };
+        p.as_ref().and_then(|p| p.accuracy).unwrap()
+    };
+    assert!(acc(0, "realized") > 0.9 && acc(5, "realized") < 0.8);
+    assert!(acc(5, "estimated") > 0.9);
+    match ask(
+        &mut s,
+        drift::Request::SampleSizes {
+            column: "mean radius".into(),
+            shift: 0.1,
+            sizes: vec![100, 100_000],
+            seed: 3,
+        },
+    ) {
+        drift::Response::Dial(d) => assert!(d[1].ks_p_value.unwrap() < d[0].ks_p_value.unwrap()),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn errors_are_named_not_panics() {
+    let mut s = Session::new();
+    let err = |r: Response| match r {
+        Response::Error { message, .. } => message,
+        other => panic!("{other:?}"),
+    };
+    assert!(err(s.handle(
+        Request::Drift(drift::Request::Compare(DriftRequest::default())),
+        None
+    ))
+    .contains("reference"));
+    assert!(
+        err(s.handle(Request::Drift(drift::Request::UseBatch { index: 0 }), None))
+            .contains("no batch 1")
+    );
+    s.handle(
+        Request::Data(data::Request::LoadSample {
+            id: "sample-defects".into(),
+        }),
+        None,
+    );
+    assert!(err(s.handle(
+        Request::Drift(drift::Request::UseWorking {
+            side: Side::Reference,
+            model: Some(9),
+            split: Some("test".into())
+        }),
+        None
+    ))
+    .contains('9'));
+}
