@@ -21,7 +21,19 @@ fn help(args: &[&str]) -> String {
 #[test]
 fn top_level_help_lists_subcommands() {
     let text = help(&["--help"]);
-    for sub in ["profile", "agreement", "split"] {
+    for sub in [
+        "profile",
+        "agreement",
+        "split",
+        "metrics",
+        "train",
+        "predict",
+        "drift",
+        "simulate",
+        "monitor",
+        "rollout",
+        "serve",
+    ] {
         assert!(text.contains(sub), "--help does not list {sub}: {text}");
     }
 }
@@ -53,5 +65,69 @@ fn split_help() {
         "--out",
     ] {
         assert!(text.contains(flag), "split --help lacks {flag}: {text}");
+    }
+}
+
+#[test]
+fn drift_deploy_helps_name_their_spec_flags() {
+    for (sub, flags) in [
+        (
+            "drift",
+            &[
+                "--columns",
+                "--method",
+                "--threshold",
+                "--drift-share",
+                "--json",
+            ][..],
+        ),
+        (
+            "simulate",
+            &[
+                "--scenario",
+                "--shape",
+                "--batches",
+                "--seed",
+                "--batch-rows",
+                "--magnitude",
+                "--feature",
+                "--target",
+                "--change-at",
+                "--period",
+                "--out",
+            ][..],
+        ),
+        (
+            "monitor",
+            &["--model", "--target", "--plot", "--change-at"][..],
+        ),
+        (
+            "rollout",
+            &[
+                "--strategy",
+                "--steps",
+                "--step-count",
+                "--requests-per-step",
+                "--baseline-error",
+                "--candidate-error",
+                "--max-increase",
+                "--confidence",
+                "--min-requests",
+                "--max-inconclusive",
+                "--seed",
+                "--baseline-model",
+                "--candidate-model",
+                "--data",
+                "--baseline-latency",
+                "--export-argo",
+                "--export-flagger",
+            ][..],
+        ),
+        ("serve", &["--port", "--host", "--max-body"][..]),
+    ] {
+        let text = help(&[sub, "--help"]);
+        for flag in flags {
+            assert!(text.contains(flag), "{sub} --help lacks {flag}: {text}");
+        }
     }
 }
