@@ -12,10 +12,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mlops_engine::drift::batch_io::batch_table;
 use mlops_engine::drift::sample::pair;
 use mlops_engine::drift::stattests::score;
-use mlops_engine::drift::Method;
-use mlops_engine::table::{Bitmap, Column, ColumnData};
+use mlops_engine::drift::{
+    monitor, simulate, Method, MonitorRequest, Scenario, Shape, SimulateRequest,
+};
+use mlops_engine::table::{Bitmap, Column, ColumnData, Table};
 use std::time::Instant;
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -86,11 +89,70 @@ fn main() {
         let (p, _) = pair(&ca, &cb);
         score(Method::Chisquare, &p)
     });
+    let timeline_s = timeline(runs);
     println!(
-        "{{\"ks_wasserstein_s\": {ks_s}, \"psi_s\": {psi_s}, \"chisquare_s\": {chi_s}, \"ks_p\": {}, \"wasserstein\": {}, \"psi\": {}, \"chisquare_p\": {}}}",
+        "{{\"ks_wasserstein_s\": {ks_s}, \"psi_s\": {psi_s}, \"chisquare_s\": {chi_s}, \"timeline_s\": {timeline_s}, \"ks_p\": {}, \"wasserstein\": {}, \"psi\": {}, \"chisquare_p\": {}}}",
         ks.unwrap(),
         w.unwrap(),
         psi.unwrap(),
         chi.unwrap()
     );
+}
+
+/// The Drift lab's timeline: 20 batches of 1,000 rows × 20 numeric features
+/// (a reference of 5,000 rows drawn from the file's numbers), simulated
+/// with a sudden data drift on one feature, then monitored (every
+/// feature's drift test, the chunk bounds, the alerts). Seconds, median.
+fn timeline(runs: usize) -> f64 {
+    let a = numeric(
+        &std::env::args()
+            .nth(1)
+            .map(|d| format!("{d}/drift-a.f64"))
+            .unwrap_or_default(),
+    );
+    let ColumnData::Numeric { values, .. } = &a.data else {
+        return f64::NAN;
+    };
+    let columns: Vec<Column> = (0..20)
+        .map(|f| {
+            let v: Vec<f64> = values[f * 5000..(f + 1) * 5000].to_vec();
+            let mut missing = Bitmap::new();
+            v.iter().for_each(|_| missing.push(false));
+            Column {
+                name: format!("f{f:02}"),
+                data: ColumnData::Numeric { values: v, missing },
+            }
+        })
+        .collect();
+    let reference = Table {
+        name: "reference".into(),
+        columns,
+        n_rows: 5000,
+        ..Table::default()
+    };
+    let request = SimulateRequest {
+        scenario: Scenario::Data,
+        shape: Shape::Sudden,
+        batches: 20,
+        seed: 1,
+        batch_rows: Some(1000),
+        magnitude: Some(0.5),
+        feature: Some("f03".into()),
+        target: None,
+        change_at: None,
+        period: None,
+    };
+    let (t, _) = time(runs, || {
+        let (_, batches) = simulate(&reference, &request).unwrap();
+        let tables: Vec<(String, Table)> = batches
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("b{i}"), batch_table(&reference, b, format!("b{i}"))))
+            .collect();
+        monitor(&reference, &tables, None, &MonitorRequest::default())
+            .unwrap()
+            .batches
+            .len()
+    });
+    t
 }
