@@ -960,3 +960,62 @@ fn predict_a_multiclass_model_equals_metrics_by_label() {
     ]);
     assert_same_json(&got, &want, "predict --json vs metrics of all rows");
 }
+
+#[test]
+fn metrics_automation_curve_trades_coverage_for_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let scored = path_str(&dir.path().join("p.csv"));
+    run_json(&[
+        "train",
+        &breast(),
+        "--target",
+        "diagnosis",
+        "--model",
+        "logistic",
+        "--ratios",
+        "60,20,20",
+        "--seed",
+        "3",
+        "--predictions-out",
+        &scored,
+        "--json",
+    ]);
+    let j = run_json(&[
+        "metrics",
+        &scored,
+        "--target",
+        "diagnosis",
+        "--score",
+        "score",
+        "--positive",
+        "malignant",
+        "--automation",
+        "--json",
+    ]);
+    let curve = j["automation"].as_array().unwrap();
+    assert_eq!(curve.len(), 11);
+    // At the 0.5 bar every row is automated: the error is 1 − accuracy.
+    assert_eq!(curve[0]["automated_share"], 1.0);
+    let err = curve[0]["error_rate"].as_f64().unwrap();
+    assert!((err - (1.0 - j["accuracy"].as_f64().unwrap())).abs() < 1e-12);
+    for w in curve.windows(2) {
+        assert!(w[1]["automated"].as_u64() <= w[0]["automated"].as_u64());
+    }
+    let last_err = curve
+        .iter()
+        .rev()
+        .find_map(|p| p["error_rate"].as_f64())
+        .unwrap();
+    assert!(last_err <= err);
+    // Without the flag the metrics object is the spec's.
+    let plain = run_json(&[
+        "metrics",
+        &scored,
+        "--target",
+        "diagnosis",
+        "--score",
+        "score",
+        "--json",
+    ]);
+    assert!(plain.get("automation").is_none());
+}

@@ -38,6 +38,11 @@ pub struct Args {
     /// resamples drawn with this seed), as `"intervals"`.
     #[arg(long, value_name = "SEED")]
     bootstrap: Option<u64>,
+    /// Also give the degrees-of-automation curve (needs --score): for
+    /// confidence bars 0.50…1.00, the share of rows the model would decide
+    /// and its error rate on them, as `"automation"`.
+    #[arg(long, requires = "score")]
+    automation: bool,
     /// Draw the ROC, PR and calibration charts (needs --score) into this SVG.
     #[arg(long, value_name = "FILE.svg", requires = "score")]
     plot: Option<PathBuf>,
@@ -56,6 +61,12 @@ pub fn run(args: Args) -> Result<String, Failure> {
         return Err(Failure::usage("--threshold must be a number"));
     }
     let mut loaded = super::load(&args.file, args.delimiter.as_deref())?;
+    let (target, score, positive, threshold) = (
+        args.target.clone(),
+        args.score.clone(),
+        args.positive.clone(),
+        args.threshold,
+    );
     let request = MetricsRequest {
         target: args.target,
         pred: args.pred,
@@ -98,6 +109,22 @@ pub fn run(args: Args) -> Result<String, Failure> {
         }
     }
     report.warnings.dedup();
-    let json = metrics::spec_json(&report);
+    let mut json = metrics::spec_json(&report);
+    if args.automation {
+        let table = loaded.session.working()?;
+        let curve = metrics::automation::automation(
+            table,
+            &target,
+            score.as_deref().unwrap_or_default(),
+            positive.as_deref(),
+            threshold.unwrap_or(0.5),
+        )?;
+        if let Some(obj) = json.as_object_mut() {
+            obj.insert(
+                "automation".into(),
+                serde_json::to_value(curve).unwrap_or_default(),
+            );
+        }
+    }
     Ok(output::render(&json, args.json, output::json_table))
 }

@@ -13,6 +13,7 @@
 //! ([`evaluate`], the `mlops metrics` computation), [`spec_json`] (its
 //! JSON contract).
 
+pub mod automation;
 pub mod bootstrap;
 pub mod counts;
 pub mod curves;
