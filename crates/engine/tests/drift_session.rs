@@ -108,6 +108,20 @@ fn the_lab_runs_on_the_model_labs_split_and_model() {
     };
     assert!(acc(0, "realized") > 0.9 && acc(5, "realized") < 0.8);
     assert!(acc(5, "estimated") > 0.9);
+    // The monitor's cached sorted reference gives what a fresh comparison gives.
+    for k in [0u32, 5] {
+        ask(&mut s, drift::Request::UseBatch { index: k });
+        let request = DriftRequest {
+            columns: Some(timeline.inputs.clone()),
+            ..DriftRequest::default()
+        };
+        match ask(&mut s, drift::Request::Compare(request)) {
+            drift::Response::Compared(r) => {
+                assert_eq!(r.columns, timeline.batches[k as usize].columns)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
     match ask(
         &mut s,
         drift::Request::SampleSizes {

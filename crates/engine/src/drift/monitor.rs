@@ -16,7 +16,7 @@
 use super::batch_io::batch_table;
 use super::cbpe::{expected_accuracy, expected_accuracy_multiclass, expected_roc_auc};
 use super::monitor_stats::{fit_bins, js_to_reference, RefBins};
-use super::report::{compare, ColumnDrift, DriftRequest};
+use super::report::{compare_cached, ColumnDrift, DriftRequest, SortedCache};
 use super::simulate::Batch;
 use crate::basics::error::{EngineError, Result};
 use crate::basics::stats::{mean, sample_std};
@@ -279,8 +279,14 @@ pub fn monitor(
     let mut drift_request = request.drift.clone();
     drift_request.columns = Some(input_names.clone());
     let mut out = Vec::new();
+    let mut sorted = SortedCache::new();
     for (name, t) in batches {
-        let d = compare((reference, &reference.name), (t, name), &drift_request)?;
+        let d = compare_cached(
+            (reference, &reference.name),
+            (t, name),
+            &drift_request,
+            &mut sorted,
+        )?;
         let s = snapshot(t, &inputs, model, target.as_deref())?;
         let mut alerts: Vec<Alert> = Vec::new();
         if d.dataset_drift {

@@ -74,6 +74,20 @@ pub fn compare(
     current: (&Table, &str),
     request: &DriftRequest,
 ) -> Result<DriftReport> {
+    compare_cached(reference, current, request, &mut SortedCache::new())
+}
+
+/// The reference's sorted numbers by column, kept between comparisons of
+/// one reference with many batches.
+pub type SortedCache = std::collections::HashMap<String, Vec<f64>>;
+
+/// [`compare`], reusing (and filling) `cache`.
+pub fn compare_cached(
+    reference: (&Table, &str),
+    current: (&Table, &str),
+    request: &DriftRequest,
+    cache: &mut SortedCache,
+) -> Result<DriftReport> {
     let ((rt, rname), (ct, cname)) = (reference, current);
     if let Some(t) = request.threshold.filter(|t| !t.is_finite()) {
         return Err(EngineError::bad_request(format!(
@@ -121,7 +135,10 @@ pub fn compare(
     let mut warnings = Vec::new();
     let mut columns = Vec::new();
     for name in names {
-        let (p, mixed) = pair(rt.column(&name)?, ct.column(&name)?);
+        let (mut p, mixed) = pair(rt.column(&name)?, ct.column(&name)?);
+        if let Some(sorted) = cache.get(&name) {
+            p.preset_sorted_reference(sorted);
+        }
         if mixed {
             warnings.push(format!(
                 "column '{name}' is numeric in one file and text in the other: compared as categories"
@@ -141,6 +158,9 @@ pub fn compare(
             .map(|&(_, m)| m)
             .or(request.method);
         columns.push(column_drift(&name, &p, chosen, request, &mut warnings));
+        if let (false, Some(sorted)) = (cache.contains_key(&name), p.sorted_reference()) {
+            cache.insert(name.clone(), sorted.to_vec());
+        }
     }
     if columns.is_empty() {
         return Err(EngineError::unusable(

@@ -66,6 +66,27 @@ impl<'a> Pair<'a> {
         }))
     }
 
+    /// The reference's numbers sorted, if a method has sorted them.
+    pub fn sorted_reference(&self) -> Option<&[f64]> {
+        self.sorted.get().map(|(r, _)| r.as_slice())
+    }
+
+    /// Gives the reference's numbers already sorted (a monitor compares one
+    /// reference with many batches): only the current sample is sorted
+    /// when a method needs the sort. Ignored unless `sorted` holds as many
+    /// numbers as the reference.
+    pub fn preset_sorted_reference(&mut self, sorted: &[f64]) {
+        let Some((r, c)) = self.raw.as_ref() else {
+            return;
+        };
+        if r.len() != sorted.len() || self.sorted.get().is_some() {
+            return;
+        }
+        let mut c = c.to_vec();
+        sort_f64(&mut c);
+        let _ = self.sorted.set((sorted.to_vec(), c));
+    }
+
     /// The distinct values and their counts.
     pub fn counts(&self) -> &Counts {
         self.counts.get_or_init(|| match self.numbers() {
