@@ -88,3 +88,42 @@ proptest! {
         prop_assert_eq!(b1, b2);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Odd files (mixed kinds, missing values, one row, no shared column)
+    /// and odd simulation settings give a report or a named error.
+    #[test]
+    fn odd_inputs_never_panic(
+        cells in prop::collection::vec(prop_oneof![Just(String::new()), Just("NA".to_string()), Just("x".to_string()), Just("1e308".to_string()), Just("-0".to_string()), (-5i32..5).prop_map(|v| v.to_string())], 0..40),
+        other in prop::collection::vec((-3i32..3).prop_map(|v| v.to_string()), 0..40),
+        header in prop_oneof![Just("a,b"), Just("a,c"), Just("c,d")],
+        batches in prop_oneof![Just(0u32), 1u32..4, Just(3_000u32)],
+        rows in prop_oneof![Just(Some(0u32)), Just(None), Just(Some(u32::MAX)), (1u32..50).prop_map(Some)],
+        m in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), -3.0f64..3.0],
+        scenario in 0usize..4,
+    ) {
+        let body = |v: &[String]| v.chunks(2).map(|c| format!("{},{}", c[0], c.get(1).cloned().unwrap_or_default())).collect::<Vec<_>>().join("\n");
+        let r = read_csv(format!("a,b\n{}\n", body(&cells)).as_bytes(), &CsvOptions { name: "r.csv".into(), delimiter: Some(b',') });
+        let c = read_csv(format!("{header}\n{}\n", body(&other)).as_bytes(), &CsvOptions { name: "c.csv".into(), delimiter: Some(b',') });
+        if let (Ok(r), Ok(c)) = (r, c) {
+            for method in [None, Some(mlops_engine::drift::Method::Ks), Some(mlops_engine::drift::Method::Psi), Some(mlops_engine::drift::Method::Z)] {
+                let _ = mlops_engine::drift::compare((&r, "r.csv"), (&c, "c.csv"), &mlops_engine::drift::DriftRequest { method, ..Default::default() });
+            }
+            let request = SimulateRequest {
+                scenario: [Scenario::Data, Scenario::Concept, Scenario::Prior, Scenario::Quality][scenario],
+                shape: Shape::Recurring,
+                batches,
+                seed: 1,
+                batch_rows: rows,
+                magnitude: Some(m),
+                feature: Some("a".into()),
+                target: Some("b".into()),
+                change_at: Some(1),
+                period: Some(1),
+            };
+            let _ = simulate(&r, &request);
+        }
+    }
+}

@@ -211,3 +211,34 @@ fn bad_settings_are_named() {
         "--confidence",
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any settings, even NaN or huge ones, give a run or a named error.
+    #[test]
+    fn odd_settings_never_panic(
+        strategy in 0usize..3,
+        steps in prop::collection::vec(prop_oneof![Just(f64::NAN), Just(f64::INFINITY), -10.0f64..200.0], 0..6),
+        step_count in prop_oneof![Just(0u32), Just(u32::MAX), 1u32..5],
+        n in prop_oneof![Just(0u32), Just(u32::MAX), 1u32..300],
+        b in prop_oneof![Just(f64::NAN), -1.0f64..2.0],
+        conf in prop_oneof![Just(f64::NAN), Just(1.0), Just(0.0), 0.0f64..1.0],
+        d in prop_oneof![Just(f64::NAN), -0.5f64..1.5],
+        seed in 0u64..100,
+    ) {
+        let r = RolloutRequest {
+            strategy: [Strategy::Canary, Strategy::Shadow, Strategy::BlueGreen][strategy],
+            steps,
+            step_count,
+            requests_per_step: n,
+            baseline_error: b,
+            candidate_error: 0.1,
+            confidence: conf,
+            max_increase: d,
+            seed,
+            ..RolloutRequest::default()
+        };
+        let _ = run(&r, &Errors::Rate(0.05), &Errors::Rows(vec![true, false]), 2);
+    }
+}

@@ -48,6 +48,11 @@ pub fn sample_size_dial(
             column.name
         )));
     }
+    if sizes.len() > 20 {
+        return Err(EngineError::bad_request(
+            "the sample-size dial takes at most 20 sizes",
+        ));
+    }
     if !shift.is_finite() {
         return Err(EngineError::bad_request("the shift must be a number"));
     }

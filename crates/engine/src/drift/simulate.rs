@@ -15,6 +15,9 @@ use crate::basics::rng::{below, seeded, unit_f64};
 use crate::table::Table;
 use serde::{Deserialize, Serialize};
 
+/// The most rows a simulation draws in all (batches × rows per batch).
+pub const MAX_SIMULATED_ROWS: u64 = 50_000_000;
+
 /// How the strength moves over the batches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -121,6 +124,11 @@ pub fn simulate(table: &Table, request: &SimulateRequest) -> Result<(SimulateRep
         Some(m) => m.min(10_000_000),
         None => table.n_rows.min(1000) as u32,
     };
+    if u64::from(n) * u64::from(rows) > MAX_SIMULATED_ROWS {
+        return Err(EngineError::bad_request(format!(
+            "--batches {n} × --batch-rows {rows} is over {MAX_SIMULATED_ROWS} rows in all"
+        )));
+    }
     let change_at = request.change_at.unwrap_or(n / 2 + 1);
     if change_at == 0 {
         return Err(EngineError::bad_request(

@@ -5,6 +5,9 @@
 use crate::basics::error::{EngineError, Result};
 use serde::{Deserialize, Serialize};
 
+/// The most requests a rollout simulates in all.
+pub const MAX_REQUESTS: u64 = 100_000_000;
+
 /// How the candidate meets traffic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -128,6 +131,17 @@ impl RolloutRequest {
         }
         if self.requests_per_step == 0 {
             return Err(bad("--requests-per-step must be at least 1".into()));
+        }
+        let steps = match self.strategy {
+            Strategy::Canary => self.steps.len() as u64,
+            Strategy::Shadow => u64::from(self.step_count),
+            Strategy::BlueGreen => 2,
+        };
+        if steps * u64::from(self.requests_per_step) > MAX_REQUESTS {
+            return Err(bad(format!(
+                "{steps} steps × --requests-per-step {} is over {MAX_REQUESTS} requests in all",
+                self.requests_per_step
+            )));
         }
         for (flag, p) in [
             ("--baseline-error", self.baseline_error),
