@@ -11,17 +11,21 @@
 //! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance).
 
 pub mod batch_io;
+pub mod binning;
 pub mod cbpe;
 pub mod detection;
 pub mod kolmogorov;
+pub mod kolmogorov_cdf;
 pub mod ks;
 pub mod monitor;
+pub mod monitor_snapshot;
 pub mod monitor_stats;
 pub mod report;
 pub mod requests;
 pub mod sample;
 pub mod sample_size;
 pub mod scenario;
+pub mod scenario_fit;
 pub mod simulate;
 pub mod stattests;
 

@@ -145,7 +145,7 @@ pub fn simulate(table: &Table, request: &SimulateRequest) -> Result<(SimulateRep
             "--change-at {change_at} is after the last batch ({n}): nothing changes"
         ));
     }
-    let plan = super::scenario::plan(table, request, magnitude, &mut warnings)?;
+    let plan = super::scenario_fit::plan(table, request, magnitude, &mut warnings)?;
     let mut rng = seeded(request.seed);
     let mut infos = Vec::with_capacity(n as usize);
     let mut batches = Vec::with_capacity(n as usize);
