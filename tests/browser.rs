@@ -106,3 +106,17 @@ fn session_split_and_lottery_match_native() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+/// The Drift lab's seeded stream (CSV bytes) and a KS p-value, computed in
+/// Chromium's wasm, are the native golden values to the bit.
+#[wasm_bindgen_test]
+fn drift_golden_values_match_in_the_browser() {
+    let want: serde_json::Value = serde_json::from_str(include_str!(
+        "../crates/engine/tests/fixtures/drift/golden.json"
+    ))
+    .expect("fixture parses");
+    assert_eq!(
+        mlops_engine::drift::golden::values(),
+        mlops_engine::drift::golden::Golden::from_json(&want)
+    );
+}

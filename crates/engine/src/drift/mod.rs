@@ -14,6 +14,7 @@ pub mod batch_io;
 pub mod binning;
 pub mod cbpe;
 pub mod detection;
+pub mod golden;
 pub mod kolmogorov;
 pub mod kolmogorov_cdf;
 pub mod ks;
