@@ -120,3 +120,16 @@ fn drift_golden_values_match_in_the_browser() {
         mlops_engine::drift::golden::Golden::from_json(&want)
     );
 }
+
+/// A seeded rollout with latencies, in Chromium's wasm, is the native one.
+#[wasm_bindgen_test]
+fn rollout_golden_values_match_in_the_browser() {
+    let want: serde_json::Value = serde_json::from_str(include_str!(
+        "../crates/engine/tests/fixtures/rollout/golden.json"
+    ))
+    .expect("fixture parses");
+    assert_eq!(
+        mlops_engine::rollout::golden::values(),
+        want["values"].as_str().expect("values")
+    );
+}

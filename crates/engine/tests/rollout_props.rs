@@ -242,3 +242,14 @@ proptest! {
         let _ = run(&r, &Errors::Rate(0.05), &Errors::Rows(vec![true, false]), 2);
     }
 }
+
+/// The golden rollout (also asserted in headless Chromium).
+#[test]
+fn golden_rollout_holds_natively() {
+    let want: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/rollout/golden.json")).unwrap();
+    assert_eq!(
+        mlops_engine::rollout::golden::values(),
+        want["values"].as_str().unwrap()
+    );
+}

@@ -12,6 +12,7 @@
 
 pub mod analysis;
 pub mod export;
+pub mod golden;
 pub mod models;
 pub mod request;
 pub mod run;
