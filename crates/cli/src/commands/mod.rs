@@ -61,6 +61,16 @@ pub fn read_table(
     Ok((bytes, table))
 }
 
+/// Reads a model written by `train --model-out` (`mlops-model/1` JSON).
+pub fn read_model(file: &Path) -> Result<mlops_engine::model::FittedModel, Failure> {
+    let text = String::from_utf8(read_file(file)?)
+        .map_err(|_| Failure::input(format!("{}: not UTF-8 text", file.display())))?;
+    Ok(mlops_engine::model::FittedModel::from_json(
+        &text,
+        &file.display().to_string(),
+    )?)
+}
+
 pub fn read_file(file: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(file).map_err(|e| Failure::input(format!("{}: {e}", file.display())))
 }

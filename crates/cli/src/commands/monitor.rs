@@ -7,7 +7,6 @@
 use crate::failure::Failure;
 use crate::output;
 use mlops_engine::drift::{monitor, DriftRequest, Method, MonitorReport, MonitorRequest};
-use mlops_engine::model::FittedModel;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -68,14 +67,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
         );
         batches.push((name, t));
     }
-    let model = match &args.model {
-        Some(path) => {
-            let text = String::from_utf8(super::read_file(path)?)
-                .map_err(|_| Failure::input(format!("{}: not UTF-8 text", path.display())))?;
-            Some(FittedModel::from_json(&text, &path.display().to_string())?)
-        }
-        None => None,
-    };
+    let model = args.model.as_deref().map(super::read_model).transpose()?;
     let request = MonitorRequest {
         drift: DriftRequest {
             method: Method::parse(&args.method),

@@ -4,7 +4,7 @@
 
 use crate::failure::Failure;
 use mlops_engine::metrics::spec_json;
-use mlops_engine::model::{train::measure, FittedModel};
+use mlops_engine::model::train::measure;
 use mlops_engine::split::append_columns;
 use std::path::PathBuf;
 
@@ -24,9 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<String, Failure> {
-    let text = String::from_utf8(super::read_file(&args.model)?)
-        .map_err(|_| Failure::input(format!("{}: not UTF-8 text", args.model.display())))?;
-    let model = FittedModel::from_json(&text, &args.model.display().to_string())?;
+    let model = super::read_model(&args.model)?;
     let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
     let rows: Vec<usize> = (0..table.n_rows).collect();
     let predictions = model.predict(&table, &rows)?;

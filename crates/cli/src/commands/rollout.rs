@@ -11,7 +11,7 @@ use mlops_engine::model::FittedModel;
 use mlops_engine::rollout::{
     self, Errors, Latency, LatencyJudge, RolloutReport, RolloutRequest, Strategy,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -99,12 +99,6 @@ fn latency(flag: &str, v: &Option<Vec<f64>>) -> Result<Option<Latency>, Failure>
     }
 }
 
-fn read_model(path: &Path) -> Result<FittedModel, Failure> {
-    let text = String::from_utf8(super::read_file(path)?)
-        .map_err(|_| Failure::input(format!("{}: not UTF-8 text", path.display())))?;
-    Ok(FittedModel::from_json(&text, &path.display().to_string())?)
-}
-
 pub fn run(args: Args) -> Result<String, Failure> {
     let strategy = match args.strategy.as_str() {
         "shadow" => Strategy::Shadow,
@@ -154,7 +148,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
             [(true, &args.baseline_model), (false, &args.candidate_model)]
                 .into_iter()
                 .filter_map(|(is_b, p)| p.as_ref().map(|p| (is_b, p)))
-                .map(|(is_b, p)| read_model(p).map(|m| (is_b, m)))
+                .map(|(is_b, p)| super::read_model(p).map(|m| (is_b, m)))
                 .collect::<Result<_, _>>()?;
         if models.is_empty() {
             return Err(Failure::usage(

@@ -39,9 +39,7 @@ fn error(code: u16, message: impl Into<String>) -> Answer {
 }
 
 pub fn run(args: Args) -> Result<String, Failure> {
-    let text = String::from_utf8(super::read_file(&args.model)?)
-        .map_err(|_| Failure::input(format!("{}: not UTF-8 text", args.model.display())))?;
-    let model = FittedModel::from_json(&text, &args.model.display().to_string())?;
+    let model = super::read_model(&args.model)?;
     let server = tiny_http::Server::http((args.host.as_str(), args.port)).map_err(|e| {
         Failure::input(format!("cannot listen on {}:{}: {e}", args.host, args.port))
     })?;
