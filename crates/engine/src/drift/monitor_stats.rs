@@ -4,7 +4,6 @@
 //! beyond them counted in the end bins; else one bin per reference value
 //! plus one for values the reference never had).
 
-use crate::basics::math::ln;
 use crate::basics::stats::{histogram_edges, sturges_bins};
 use crate::table::Column;
 
@@ -103,14 +102,9 @@ pub fn js_to_reference(bins: &RefBins, c: &Column) -> Option<f64> {
             (reference, value_shares(values, &sample))
         }
     };
-    let rel = |x: f64, y: f64| if x == 0.0 { 0.0 } else { x * ln(x / y) };
-    let js: f64 = reference
-        .iter()
-        .zip(current.iter().chain(std::iter::repeat(&0.0)))
-        .map(|(&p, &q)| {
-            let m = (p + q) / 2.0;
-            rel(p, m) + rel(q, m)
-        })
-        .sum();
-    Some((js / 2.0).max(0.0).sqrt())
+    // A reference with no values has no distribution to compare with.
+    if reference.iter().sum::<f64>() == 0.0 {
+        return None;
+    }
+    Some(super::stattests::jensen_shannon(reference, &current))
 }

@@ -229,7 +229,7 @@ fn normalized(v: &[f64]) -> Vec<f64> {
 
 /// SciPy's `jensenshannon(p, q)` (natural log): `√((KL(p‖m) + KL(q‖m))/2)`,
 /// `m = (p + q)/2`, after scaling each to sum 1.
-fn jensen_shannon(p: &[f64], q: &[f64]) -> f64 {
+pub fn jensen_shannon(p: &[f64], q: &[f64]) -> f64 {
     let (p, q) = (normalized(p), normalized(q));
     let js: f64 = p
         .iter()

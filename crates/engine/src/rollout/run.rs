@@ -112,9 +112,11 @@ fn latency_draw(l: &Latency, rng: &mut impl RngCore) -> f64 {
     exp(ln(l.median_ms) + sigma * normal_quantile(u))
 }
 
-fn percentile(values: &mut [f64], q: f64) -> f64 {
+/// The median and the 99th percentile, sorting once.
+fn p50_p99(values: &mut [f64]) -> (f64, f64) {
     crate::basics::sort::sort_f64(values);
-    quantile_sorted(values, q).unwrap_or(f64::NAN)
+    let q = |p| quantile_sorted(values, p).unwrap_or(f64::NAN);
+    (q(0.5), q(0.99))
 }
 
 /// Runs the rollout. `baseline` and `candidate` give each model's errors
@@ -197,8 +199,7 @@ pub fn run(
             let mut b = baseline_latencies.clone();
             let mut c: Vec<f64> = (0..nc).map(|_| latency_draw(&lc, &mut rng)).collect();
             let p_value = mann_whitney_greater(&c, &b);
-            let (b50, c50) = (percentile(&mut b, 0.5), percentile(&mut c, 0.5));
-            let (b99, c99) = (percentile(&mut b, 0.99), percentile(&mut c, 0.99));
+            let ((b50, b99), (c50, c99)) = (p50_p99(&mut b), p50_p99(&mut c));
             let min = u64::from(request.min_requests);
             let j = request.latency_judge;
             let lv = latency_verdict(
