@@ -125,15 +125,12 @@ impl Lines {
                 b.realized.as_ref().and_then(|p| p.roc_auc)
             }),
         ];
-        Lines {
-            title: "Performance: estimated from scores vs realized".into(),
-            x_label: "batch".into(),
-            y_label: "score".into(),
-            x_range: (1.0, r.batches.len().max(2) as f64),
-            y_range: (0.0, 1.02),
-            series: series.into_iter().flatten().collect(),
-            marker: None,
-        }
+        timeline(
+            r,
+            "Performance: estimated from scores vs realized",
+            "score",
+            series,
+        )
     }
 
     /// The share of drifted inputs and the predicted-positive share per batch.
@@ -147,15 +144,20 @@ impl Lines {
                 b.outputs.as_ref().and_then(|o| o.mean_score)
             }),
         ];
-        Lines {
-            title: "Inputs drifted and outputs per batch".into(),
-            x_label: "batch".into(),
-            y_label: "share".into(),
-            x_range: (1.0, r.batches.len().max(2) as f64),
-            y_range: (0.0, 1.02),
-            series: series.into_iter().flatten().collect(),
-            marker: None,
-        }
+        timeline(r, "Inputs drifted and outputs per batch", "share", series)
+    }
+}
+
+/// A 0..1 chart over the batches holding the series that have points.
+fn timeline(r: &MonitorReport, title: &str, y_label: &str, series: [Option<Series>; 3]) -> Lines {
+    Lines {
+        title: title.into(),
+        x_label: "batch".into(),
+        y_label: y_label.into(),
+        x_range: (1.0, r.batches.len().max(2) as f64),
+        y_range: (0.0, 1.02),
+        series: series.into_iter().flatten().collect(),
+        marker: None,
     }
 }
 
