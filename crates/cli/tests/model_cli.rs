@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{path_str, run, run_fail, run_input_error, run_json};
+use common::{path_str, run, run_fail, run_input_error, run_json, train_breast_cancer_model};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -587,22 +587,7 @@ fn bad_train_usage_is_exit_2() {
 #[test]
 fn predict_with_a_missing_feature_column_is_exit_1_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    let model = path_str(&dir.path().join("m.json"));
-    run_json(&[
-        "train",
-        &breast(),
-        "--target",
-        "diagnosis",
-        "--model",
-        "logistic",
-        "--ratios",
-        "60,20,20",
-        "--seed",
-        "7",
-        "--model-out",
-        &model,
-        "--json",
-    ]);
+    let model = train_breast_cancer_model(&dir.path().join("m.json"), "logistic", "7");
     // Drop "mean texture" (the second column).
     let (header, rows) = parse_csv(&std::fs::read_to_string(breast()).unwrap());
     let keep = |r: &Vec<String>| {

@@ -6,34 +6,18 @@
 
 mod common;
 
-use common::{path_str, run_fail, run_input_error, run_json};
+use common::{
+    breast_cancer, path_str, run_fail, run_input_error, run_json, train_breast_cancer_model,
+};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn breast() -> String {
-    path_str(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/sample-breast-cancer.csv"),
-    )
+    breast_cancer()
 }
 
 fn model(dir: &Path) -> String {
-    let out = path_str(&dir.join("model.json"));
-    run_json(&[
-        "train",
-        &breast(),
-        "--target",
-        "diagnosis",
-        "--model",
-        "logistic",
-        "--ratios",
-        "60,20,20",
-        "--seed",
-        "1",
-        "--model-out",
-        &out,
-        "--json",
-    ]);
-    out
+    train_breast_cancer_model(&dir.join("model.json"), "logistic", "1")
 }
 
 fn batches(dir: &Path, scenario: &[&str]) -> String {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{path_str, run_fail, run_json};
+use common::{path_str, run_fail, run_json, train_breast_cancer_model};
 use std::path::PathBuf;
 
 #[test]
@@ -113,25 +113,8 @@ fn trained_models_latency_and_plot() {
     let data = path_str(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/sample-breast-cancer.csv"),
     );
-    let model = |name: &str, kind: &str| {
-        let out = path_str(&dir.path().join(name));
-        run_json(&[
-            "train",
-            &data,
-            "--target",
-            "diagnosis",
-            "--model",
-            kind,
-            "--ratios",
-            "60,20,20",
-            "--seed",
-            "1",
-            "--model-out",
-            &out,
-            "--json",
-        ]);
-        out
-    };
+    let model =
+        |name: &str, kind: &str| train_breast_cancer_model(&dir.path().join(name), kind, "1");
     let (good, base) = (
         model("logistic.json", "logistic"),
         model("majority.json", "majority"),

@@ -6,11 +6,10 @@
 
 mod common;
 
-use common::{path_str, run, run_json};
+use common::{breast_cancer, path_str, run, train_breast_cancer_model};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 struct Server {
@@ -56,30 +55,13 @@ fn http(port: u16, method: &str, path: &str, body: &[u8]) -> (u16, Value) {
 }
 
 fn breast() -> String {
-    path_str(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/sample-breast-cancer.csv"),
-    )
+    breast_cancer()
 }
 
 #[test]
 fn predictions_equal_mlops_predict_and_bad_requests_are_4xx() {
     let dir = tempfile::tempdir().unwrap();
-    let model = path_str(&dir.path().join("m.json"));
-    run_json(&[
-        "train",
-        &breast(),
-        "--target",
-        "diagnosis",
-        "--model",
-        "logistic",
-        "--ratios",
-        "60,20,20",
-        "--seed",
-        "1",
-        "--model-out",
-        &model,
-        "--json",
-    ]);
+    let model = train_breast_cancer_model(&dir.path().join("m.json"), "logistic", "1");
     // The first five rows, as JSON objects (numbers as numbers).
     let mut reader = csv::Reader::from_path(breast()).unwrap();
     let headers = reader.headers().unwrap().clone();

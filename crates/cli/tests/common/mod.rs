@@ -18,6 +18,38 @@ pub fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/sample-defects.csv")
 }
 
+/// `crates/engine/data/sample-breast-cancer.csv`: 569 rows, 30 features,
+/// `diagnosis` benign or malignant.
+pub fn breast_cancer() -> String {
+    path_str(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/sample-breast-cancer.csv"),
+    )
+}
+
+/// Trains a `kind` model on the breast-cancer sample (60/20/20, `seed`)
+/// into `out` with `mlops train --model-out`; returns `out` as text.
+pub fn train_breast_cancer_model(out: &std::path::Path, kind: &str, seed: &str) -> String {
+    let out = path_str(out);
+    let data = breast_cancer();
+    let r = run(&[
+        "train",
+        &data,
+        "--target",
+        "diagnosis",
+        "--model",
+        kind,
+        "--ratios",
+        "60,20,20",
+        "--seed",
+        seed,
+        "--model-out",
+        &out,
+        "--json",
+    ]);
+    assert_eq!(r.code, Some(0), "mlops train: {}", r.stderr);
+    out
+}
+
 /// A file of `crates/cli/tests/fixtures` (written by
 /// `scripts/make_cli_fixtures.py`).
 pub fn fixture(name: &str) -> PathBuf {
