@@ -88,7 +88,8 @@ fn apply_load_from(
             state.error.set(Some(message));
         }
         other => state.error.set(Some(format!(
-            "unexpected answer from the engine: {other:?}"
+            "unexpected answer from the engine (a {} reply)",
+            other.lab()
         ))),
     }
 }

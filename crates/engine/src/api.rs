@@ -47,6 +47,22 @@ pub enum Response {
 }
 
 impl Response {
+    /// Which lab answered (`"split"`), or `"error"`: what a message about an
+    /// unexpected answer names. The page says this rather than printing the
+    /// reply with `Debug`, which would link every reply type's `Debug` code
+    /// into its wasm (about 4 KiB gzip).
+    pub fn lab(&self) -> &'static str {
+        match self {
+            Response::Data(_) => "data",
+            Response::Split(_) => "split",
+            Response::Metrics(_) => "metrics",
+            Response::Model(_) => "model",
+            #[cfg(feature = "drift")]
+            Response::Drift(_) => "drift",
+            Response::Error { .. } => "error",
+        }
+    }
+
     pub fn from_error(e: &crate::EngineError) -> Self {
         Response::Error {
             message: e.to_string(),

@@ -74,7 +74,10 @@ fn train(state: AppState, kind: ModelKind) {
     let summary = |r: Response| match r {
         Response::Model(model::Response::Trained(t)) => Ok(*t),
         Response::Error { message, .. } => Err(message),
-        other => Err(format!("unexpected answer from the engine: {other:?}")),
+        other => Err(format!(
+            "unexpected answer from the engine (a {} reply)",
+            other.lab()
+        )),
     };
     engine::send(request(ModelKind::Majority), None, move |baseline| {
         let baseline = summary(baseline).ok();
