@@ -20,6 +20,7 @@ pub mod components;
 pub mod lab;
 #[cfg(feature = "ui")]
 pub mod labs;
+pub mod number;
 #[cfg(feature = "ui")]
 pub mod state;
 pub mod url_state;

@@ -261,9 +261,9 @@ fn Controls(
                         <span>"Threshold " <strong>{move || crate::components::format::fixed(threshold.get(), 3)}</strong></span>
                         <input type="range" data-testid="threshold" min=lo max=hi step=step
                             prop:value=move || threshold.get().to_string()
-                            on:input=move |ev| { if let Ok(t) = event_target_value(&ev).parse::<f64>() { sliding.set(Some(t)) } }
+                            on:input=move |ev| { if let Some(t) = crate::number::parse_decimal(&event_target_value(&ev)) { sliding.set(Some(t)) } }
                             on:change=move |ev| {
-                                if let Ok(t) = event_target_value(&ev).parse::<f64>() { settings::update(state, |s| s.threshold = t) }
+                                if let Some(t) = crate::number::parse_decimal(&event_target_value(&ev)) { settings::update(state, |s| s.threshold = t) }
                                 sliding.set(None);
                             } />
                     </label>

@@ -135,7 +135,7 @@ impl LabSettings for ModelSettings {
                 .filter(|k| MODELS.contains(k))
                 .unwrap_or(d.model),
             threshold: get("threshold")
-                .and_then(|t| t.parse::<f64>().ok())
+                .and_then(crate::number::parse_decimal)
                 .filter(|t| t.is_finite())
                 .unwrap_or(d.threshold),
             hlp_column: text("hlp"),
@@ -221,8 +221,8 @@ impl ModelSettings {
     /// The typed human-level error as a share 0..1, or a message.
     pub fn typed_hlp(&self) -> Option<Result<f64, String>> {
         let text = self.hlp_error.as_deref()?.trim().trim_end_matches('%');
-        Some(match text.parse::<f64>() {
-            Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+        Some(match crate::number::parse_decimal(text) {
+            Some(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
             _ => Err(format!(
                 "human-level error is a percentage from 0 to 100, not \"{text}\""
             )),
