@@ -7,7 +7,7 @@
 //! link. The URL is written back whenever a setting changes.
 
 use crate::browser::{engine, location};
-use crate::components::{Banner, BusyBar, DatasetBadge};
+use crate::components::{Banner, BusyBar, DatasetBadge, LinkNotices, SharePanel};
 use crate::lab::Lab;
 use crate::labs;
 use crate::state::AppState;
@@ -19,8 +19,16 @@ pub const DEFAULT_SAMPLE: &str = "sample-defects";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = UrlState::parse(&location::query());
+    let query = location::query();
+    let mut initial = UrlState::parse(&query);
+    let lab_text = crate::url_state::raw_value(&query, "lab");
+    let notices = crate::link_check::check_link(&mut initial, lab_text.as_deref());
+    let embedded = crate::share::embedded_lab(&initial);
+    if let Some(lab) = embedded {
+        initial.lab = lab;
+    }
     let state = AppState::new(initial.clone());
+    state.notices.set(notices);
     provide_context(state);
 
     if let Err(message) = engine::start(move |busy| state.busy.set(busy)) {
@@ -40,17 +48,7 @@ pub fn App() -> impl IntoView {
     crate::actions::load_sample_with_notice(state, sample, notice);
 
     // Keep the URL in step with the lab, target and settings.
-    Effect::new(move |_| {
-        let lab = state.lab.get();
-        let target = state.target.get();
-        let query = state.url.with(|u| {
-            let mut u = u.clone();
-            u.lab = lab;
-            u.target = target;
-            u.to_query()
-        });
-        location::replace_query(&query);
-    });
+    Effect::new(move |_| location::replace_query(&state.query()));
     // Back/Forward: the whole entry comes back (lab, dataset, target, settings).
     location::on_pop(move |query| {
         let popped = UrlState::parse(&query);
@@ -67,6 +65,10 @@ pub fn App() -> impl IntoView {
         state.url.set(popped);
     });
 
+    if embedded.is_some() {
+        crate::browser::share::report_height(crate::share::HEIGHT_MESSAGE);
+        return view! { <EmbeddedLab /> }.into_any();
+    }
     view! {
         <div class="app" data-testid="app-ready">
             <header class="topbar">
@@ -75,14 +77,41 @@ pub fn App() -> impl IntoView {
                     <span class="name">"MLOps Playground"</span>
                 </div>
                 <DatasetBadge />
+                <SharePanel />
             </header>
             <LifecycleNav />
             <BusyBar />
             <Banner />
+            <LinkNotices />
             <main class="lab">{move || labs::view(state.lab.get())}</main>
             <footer class="footer">
                 "Everything runs in this browser tab: no data leaves your machine."
             </footer>
+        </div>
+    }
+    .into_any()
+}
+
+/// `?embed=<lab>`: one lab alone for a course page's iframe, without the
+/// header, map and footer; a link opens it in the whole app.
+#[component]
+fn EmbeddedLab() -> impl IntoView {
+    let state = AppState::get();
+    let full = move || {
+        crate::share::full_link(
+            &crate::browser::share::base(),
+            &UrlState::parse(&state.query()),
+        )
+    };
+    view! {
+        <div class="app embed" data-testid="app-ready">
+            <BusyBar />
+            <Banner />
+            <LinkNotices />
+            <main class="lab">{move || labs::view(state.lab.get())}</main>
+            <p class="embed-credit">
+                <a href=full target="_blank" rel="noopener" data-testid="open-full">"Open in MLOps Playground ↗"</a>
+            </p>
         </div>
     }
 }

@@ -20,7 +20,11 @@ pub mod components;
 pub mod lab;
 #[cfg(feature = "ui")]
 pub mod labs;
+#[cfg(feature = "ui")]
+pub mod link_check;
+pub mod locks;
 pub mod number;
+pub mod share;
 #[cfg(feature = "ui")]
 pub mod state;
 pub mod url_state;

@@ -25,6 +25,8 @@ pub struct AppState {
     pub busy: RwSignal<Option<f64>>,
     /// The user-facing error, if any (shown in `error-banner`).
     pub error: RwSignal<Option<String>>,
+    /// What checking the opened link changed (see `link_check`).
+    pub notices: RwSignal<Vec<String>>,
     /// Lab settings that live in the URL (`ratios`, `seed`, ...).
     pub url: RwSignal<UrlState>,
     /// The model trained in the Model lab (and its majority baseline), on
@@ -52,6 +54,7 @@ impl AppState {
             target: RwSignal::new(initial.target.clone()),
             busy: RwSignal::new(None),
             error: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
             url: RwSignal::new(initial),
             trained: RwSignal::new(None),
         }
@@ -95,6 +98,24 @@ impl AppState {
     /// them follows the URL).
     pub fn settings<S: LabSettings>(&self) -> S {
         self.url.with(S::from_url)
+    }
+
+    /// The query string of what is on screen: the URL's settings with the
+    /// current lab and target (tracked). The address bar and the share
+    /// links are this.
+    pub fn query(&self) -> String {
+        let (lab, target) = (self.lab.get(), self.target.get());
+        self.url.with(|u| {
+            let mut u = u.clone();
+            u.lab = lab;
+            u.target = target;
+            u.to_query()
+        })
+    }
+
+    /// How the link wants `lab`'s control `key` shown (tracked).
+    pub fn control(&self, lab: Lab, key: &'static str) -> crate::locks::Control {
+        self.url.with(|u| crate::locks::control(u, lab, key))
     }
 
     /// Changes a lab's settings and writes them back to the URL.

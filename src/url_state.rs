@@ -101,6 +101,14 @@ impl UrlState {
     }
 }
 
+/// The raw (decoded) value of `key` in a query string, as written.
+pub fn raw_value(query: &str, key: &str) -> Option<String> {
+    pairs(query)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
 /// `a=1&b=x%20y` → `[("a","1"), ("b","x y")]`; `+` is a space.
 fn pairs(query: &str) -> Vec<(String, String)> {
     query

@@ -8,3 +8,4 @@ pub mod engine;
 pub mod files;
 pub mod location;
 pub mod panic;
+pub mod share;

@@ -21,6 +21,22 @@ pub fn Banner() -> impl IntoView {
     }
 }
 
+/// `link-notice`: what a link's check changed (a value clamped or
+/// dropped), each dismissible with the rest.
+#[component]
+pub fn LinkNotices() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let notices = state.notices.get();
+        (!notices.is_empty()).then(|| view! {
+            <div class="link-notices" role="status">
+                <ul>{notices.into_iter().map(|n| view! { <li data-testid="link-notice">{n}</li> }).collect_view()}</ul>
+                <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.set(Vec::new())>"×"</button>
+            </div>
+        })
+    }
+}
+
 /// `busy`: a progress bar while the worker works.
 #[component]
 pub fn BusyBar() -> impl IntoView {

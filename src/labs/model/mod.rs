@@ -225,11 +225,12 @@ fn Controls(
         })
     };
     let trained_label = move || state.current_run().map(|r: TrainedRun| describe(&r.model));
+    let lock = move |key| state.control(crate::lab::Lab::Model, key);
     view! {
         <div class="controls">
-            <label class="field">
+            <label class="field" hidden=move || lock("source").hidden()>
                 <span>"Predictions from"</span>
-                <select data-testid="source-select" on:change=move |ev| {
+                <select data-testid="source-select" disabled=move || lock("source").frozen() on:change=move |ev| {
                     let v = if event_target_value(&ev) == "columns" { Source::Columns } else { Source::Model };
                     settings::update(state, |s| s.source = v)
                 }>
@@ -244,8 +245,8 @@ fn Controls(
                     <ColumnSelect testid="score-select" none="—" columns=columns selected=Signal::derive(move || s().score) on_pick=pick_score /></label>
             }.into_any())}
             {move || is_model.get().then(|| view! {
-                <label class="field"><span>"Model"</span>
-                    <select data-testid="model-select" on:change=move |ev| {
+                <label class="field" hidden=move || lock("kind").hidden()><span>"Model"</span>
+                    <select data-testid="model-select" disabled=move || lock("kind").frozen() on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<ModelKind>() { settings::update(state, |s| s.model = k) }
                     }>
                         {MODELS.into_iter().map(|k| view! { <option value=k.as_str() selected=move || s().model == k>{k.as_str()}</option> }).collect_view()}
@@ -257,9 +258,9 @@ fn Controls(
             {move || range().map(|(lo, hi)| {
                 let step = ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE);
                 view! {
-                    <label class="field threshold">
+                    <label class="field threshold" hidden=move || lock("threshold").hidden()>
                         <span>"Threshold " <strong>{move || crate::components::format::fixed(threshold.get(), 3)}</strong></span>
-                        <input type="range" data-testid="threshold" min=lo max=hi step=step
+                        <input type="range" data-testid="threshold" disabled=move || lock("threshold").frozen() min=lo max=hi step=step
                             prop:value=move || threshold.get().to_string()
                             on:input=move |ev| { if let Some(t) = crate::number::parse_decimal(&event_target_value(&ev)) { sliding.set(Some(t)) } }
                             on:change=move |ev| {

@@ -130,6 +130,7 @@ fn Controls() -> impl IntoView {
             .filter(|c| !l.contains(c))
             .collect::<Vec<_>>()
     };
+    let lock = move |key| state.control(crate::lab::Lab::Split, key);
     let options = [
         Strategy::Random,
         Strategy::Stratified,
@@ -138,9 +139,9 @@ fn Controls() -> impl IntoView {
     ];
     view! {
         <div class="controls">
-            <label class="field">
+            <label class="field" hidden=move || lock("target").hidden()>
                 <span>"Target (label)"</span>
-                <select data-testid="split-target-select"
+                <select data-testid="split-target-select" disabled=move || lock("target").frozen()
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))>
                     <optgroup label="label columns">
                         {crate::components::options(Signal::derive(labels), state.target.into())}
@@ -150,9 +151,9 @@ fn Controls() -> impl IntoView {
                     </optgroup>
                 </select>
             </label>
-            <label class="field">
+            <label class="field" hidden=move || lock("strategy").hidden()>
                 <span>"Strategy"</span>
-                <select data-testid="split-strategy"
+                <select data-testid="split-strategy" disabled=move || lock("strategy").frozen()
                     on:change=move |ev| { let v = parse_strategy(&event_target_value(&ev)); settings::update(state, |s| s.strategy = v) }>
                     {options.into_iter().map(|s| {
                         let slug = s.as_str();
@@ -161,19 +162,19 @@ fn Controls() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field">
+            <label class="field" hidden=move || lock("ratios").hidden()>
                 <span>"Ratios (train,dev,test %)"</span>
-                <input type="text" data-testid="split-ratios"
+                <input type="text" data-testid="split-ratios" disabled=move || lock("ratios").frozen()
                     prop:value=move || settings::current(state).ratios
                     on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.ratios = v) } />
             </label>
-            <label class="field">
+            <label class="field" hidden=move || lock("seed").hidden()>
                 <span>"Seed"</span>
-                <input type="number" min="0" step="1" data-testid="split-seed"
+                <input type="number" min="0" step="1" data-testid="split-seed" disabled=move || lock("seed").frozen()
                     prop:value=move || settings::current(state).seed
                     on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.seed = v) } />
             </label>
-            <label class="field" class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
+            <label class="field" hidden=move || lock("by").hidden() class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
                 <span>"Group / time column"</span>
                 <ColumnSelect testid="split-by-select" none="—" columns=Signal::derive(columns)
                     selected=Signal::derive(move || effective_by(state)) on_pick=pick_by />
