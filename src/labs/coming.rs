@@ -7,10 +7,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ComingLab(lab: Lab) -> impl IntoView {
     let plan: &[&str] = match lab {
-        Lab::Scope => &[
-            "Tie the business metric to an ML metric and a baseline (human-level performance).",
-            "Estimate what a better model is worth before you build it.",
-        ],
         Lab::Model => &[
             "Accuracy, precision, recall, F1, ROC AUC and more, equal to scikit-learn's.",
             "A threshold slider and a live confusion matrix; train a baseline model in the browser.",

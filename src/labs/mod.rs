@@ -8,6 +8,7 @@
 mod coming;
 pub mod data;
 pub mod model;
+pub mod scope;
 pub mod split;
 
 use crate::lab::Lab;
@@ -26,7 +27,7 @@ pub struct LabEntry {
 
 /// Every lab, in lifecycle order.
 pub const REGISTRY: [LabEntry; 6] = [
-    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: None },
+    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: Some(scope::view) },
     LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: Some(data::view) },
     LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: Some(split::view) },
     LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: Some(model::view) },
@@ -42,12 +43,21 @@ pub fn entry(lab: Lab) -> &'static LabEntry {
         .unwrap_or(&REGISTRY[1])
 }
 
-/// The view of `lab`: the lab itself, or its "coming" view.
+/// The view of `lab`: the lab itself, or its "coming" view; above it, the
+/// question of an exercise link whose check is by eye (a lab that checks
+/// its exercises shows their card itself, with the check).
 pub fn view(lab: Lab) -> AnyView {
-    match entry(lab).view {
+    let state = crate::state::AppState::get();
+    let by_eye = state
+        .url
+        .with_untracked(|u| scope::exercises::active(u, lab))
+        .filter(|e| matches!(e.check, scope::exercises::Check::ByEye))
+        .map(|e| view! { <scope::ExerciseCard exercise=e solved=Signal::derive(|| None) /> });
+    let lab_view = match entry(lab).view {
         Some(view) => view(),
         None => view! { <coming::ComingLab lab=lab /> }.into_any(),
-    }
+    };
+    view! { {by_eye} {lab_view} }.into_any()
 }
 
 #[cfg(test)]
@@ -66,6 +76,6 @@ mod tests {
             .filter(|e| e.view.is_some())
             .map(|e| e.title)
             .collect();
-        assert_eq!(built, vec!["Data", "Split", "Model"]);
+        assert_eq!(built, vec!["Scope", "Data", "Split", "Model"]);
     }
 }

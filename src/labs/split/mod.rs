@@ -102,6 +102,10 @@ pub fn SplitLab() -> impl IntoView {
                     <div class="error-banner" role="alert" data-testid="error-banner">{e}</div>
                 })}
             </LabIntro>
+            {move || state.url.with(|u| crate::labs::scope::exercises::active(u, crate::lab::Lab::Split)).map(|e| {
+                let solved = Signal::derive(move || report_signal.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(|r| e.split_solved(r))));
+                view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }
+            })}
             <counts::SelectedCounts report=report_signal />
             <counts::Comparison request=request />
             <Warnings items=warnings />

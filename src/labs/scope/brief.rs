@@ -1,0 +1,226 @@
+//! The scoping worksheet ([`Worksheet`]): typed, kept in the URL under
+//! `scope.<key>` (so a copied link shares the brief), and exported as a
+//! Markdown project brief ([`Worksheet::to_markdown`]).
+
+use super::content::{ETHICS, ML_METRICS};
+use crate::lab::Lab;
+use crate::url_state::{LabSettings, UrlState};
+
+/// What the worksheet's fields hold (text as typed; empty = not answered).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Worksheet {
+    pub problem: String,
+    pub solution: String,
+    pub ml_metric: String,
+    pub ml_target: String,
+    pub business_metric: String,
+    pub latency_ms: String,
+    pub throughput: String,
+    /// Human-level performance on the ML metric (the baseline to beat).
+    pub hlp: String,
+    /// Examples that can be labelled per day, and for how many days.
+    pub per_day: String,
+    pub days: String,
+    /// The three ethics questions, answered yes (`true`) or not yet.
+    pub ethics: [bool; 3],
+}
+
+/// The worksheet's text fields: URL key, label, and the field.
+pub const FIELDS: [(&str, &str); 10] = [
+    ("problem", "Business problem (not the solution)"),
+    ("solution", "ML solution to try"),
+    ("ml_metric", "ML metric"),
+    ("ml_target", "ML metric target"),
+    ("business_metric", "Business metric"),
+    ("latency_ms", "Latency target (ms)"),
+    ("throughput", "Throughput target (queries/s)"),
+    ("hlp", "Human-level performance (same metric)"),
+    ("per_day", "Examples labelled per day"),
+    ("days", "Days of labelling (k)"),
+];
+
+impl Worksheet {
+    pub fn field(&self, key: &str) -> &str {
+        match key {
+            "problem" => &self.problem,
+            "solution" => &self.solution,
+            "ml_metric" => &self.ml_metric,
+            "ml_target" => &self.ml_target,
+            "business_metric" => &self.business_metric,
+            "latency_ms" => &self.latency_ms,
+            "throughput" => &self.throughput,
+            "hlp" => &self.hlp,
+            "per_day" => &self.per_day,
+            "days" => &self.days,
+            _ => "",
+        }
+    }
+
+    pub fn set_field(&mut self, key: &str, value: String) {
+        let slot = match key {
+            "problem" => &mut self.problem,
+            "solution" => &mut self.solution,
+            "ml_metric" => &mut self.ml_metric,
+            "ml_target" => &mut self.ml_target,
+            "business_metric" => &mut self.business_metric,
+            "latency_ms" => &mut self.latency_ms,
+            "throughput" => &mut self.throughput,
+            "hlp" => &mut self.hlp,
+            "per_day" => &mut self.per_day,
+            "days" => &mut self.days,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    /// "How much data can we get in k days": per day × days, when both are
+    /// whole numbers.
+    pub fn data_in_days(&self) -> Option<u64> {
+        let per_day: u64 = self.per_day.trim().parse().ok()?;
+        let days: u64 = self.days.trim().parse().ok()?;
+        per_day.checked_mul(days)
+    }
+
+    /// The project brief as Markdown; `dataset_rows` is the working
+    /// dataset's size, to set the data estimate against.
+    pub fn to_markdown(&self, dataset_rows: Option<u64>) -> String {
+        let or_open = |s: &str| {
+            if s.trim().is_empty() {
+                "_(open)_".to_string()
+            } else {
+                s.trim().to_string()
+            }
+        };
+        let mut md = String::from("# Project brief\n\n## Problem\n\n");
+        md += &format!(
+            "- Business problem: {}\n- ML solution to try: {}\n\n",
+            or_open(&self.problem),
+            or_open(&self.solution)
+        );
+        md += "## Key metrics\n\n";
+        md += &format!(
+            "- ML metric: {} (target {})\n",
+            or_open(&self.ml_metric),
+            or_open(&self.ml_target)
+        );
+        md += &format!("- Business metric: {}\n", or_open(&self.business_metric));
+        md += &format!(
+            "- Latency: {} ms; throughput: {} queries/s\n\n",
+            or_open(&self.latency_ms),
+            or_open(&self.throughput)
+        );
+        md += "## Feasibility\n\n";
+        md += &format!(
+            "- Human-level performance (the baseline): {}\n",
+            or_open(&self.hlp)
+        );
+        match self.data_in_days() {
+            Some(n) => {
+                md += &format!(
+                    "- Data in {} days at {} a day: {n} labelled examples\n",
+                    self.days.trim(),
+                    self.per_day.trim()
+                )
+            }
+            None => md += "- Data in k days: _(open)_\n",
+        }
+        if let Some(rows) = dataset_rows {
+            md += &format!("- The working dataset has {rows} rows; the Model lab's learning curve shows whether more would help.\n");
+        }
+        md += "\n## Ethics\n\n";
+        for ((_, question), yes) in ETHICS.iter().zip(self.ethics) {
+            md += &format!("- [{}] {question}\n", if yes { "x" } else { " " });
+        }
+        md
+    }
+}
+
+impl LabSettings for Worksheet {
+    const LAB: Lab = Lab::Scope;
+
+    fn from_url(url: &UrlState) -> Self {
+        let mut w = Worksheet::default();
+        for (key, _) in FIELDS {
+            w.set_field(
+                key,
+                url.lab_get(Lab::Scope, key, false)
+                    .unwrap_or("")
+                    .to_string(),
+            );
+        }
+        for (slot, (key, _)) in w.ethics.iter_mut().zip(ETHICS) {
+            *slot = url.lab_get(Lab::Scope, key, false) == Some("1");
+        }
+        if !w.ml_metric.is_empty() && !ML_METRICS.contains(&w.ml_metric.as_str()) {
+            w.ml_metric.clear();
+        }
+        w
+    }
+
+    fn write(&self, url: &mut UrlState) {
+        for (key, _) in FIELDS {
+            url.lab_set(Lab::Scope, key, self.field(key));
+        }
+        for (yes, (key, _)) in self.ethics.iter().zip(ETHICS) {
+            url.lab_set(Lab::Scope, key, if *yes { "1" } else { "" });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worksheet_round_trips_through_the_url() {
+        let mut w = Worksheet {
+            problem: "Too many returns & refunds".into(),
+            ml_metric: "recall".into(),
+            per_day: "200".into(),
+            days: "5".into(),
+            ..Default::default()
+        };
+        w.ethics[1] = true;
+        let mut u = UrlState::default();
+        w.write(&mut u);
+        assert!(
+            u.to_query()
+                .contains("scope.problem=Too%20many%20returns%20%26%20refunds"),
+            "{}",
+            u.to_query()
+        );
+        assert_eq!(Worksheet::from_url(&UrlState::parse(&u.to_query())), w);
+        assert_eq!(
+            Worksheet::from_url(&UrlState::parse("?scope.ml_metric=vibes")).ml_metric,
+            ""
+        );
+    }
+
+    #[test]
+    fn the_brief_says_what_is_open_and_estimates_the_data() {
+        let w = Worksheet {
+            problem: "Increase conversion".into(),
+            per_day: "200".into(),
+            days: "5".into(),
+            ethics: [true, false, false],
+            ..Default::default()
+        };
+        let md = w.to_markdown(Some(100));
+        assert!(md.starts_with("# Project brief\n"));
+        assert!(md.contains("- Business problem: Increase conversion\n"));
+        assert!(md.contains("- ML solution to try: _(open)_\n"));
+        assert!(md.contains("- Data in 5 days at 200 a day: 1000 labelled examples\n"));
+        assert!(md.contains("has 100 rows"));
+        assert!(md.contains("- [x] Is this project creating net positive"));
+        assert!(md.contains("- [ ] Is this project reasonably fair"));
+        assert_eq!(
+            Worksheet {
+                per_day: "many".into(),
+                days: "3".into(),
+                ..Default::default()
+            }
+            .data_in_days(),
+            None
+        );
+    }
+}
