@@ -28,6 +28,41 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
     });
 }
 
+/// Opens the working dataset of the last visit (an upload kept in the
+/// browser), else the built-in `fallback`.
+pub fn restore_or_load_sample(state: AppState, fallback: String) {
+    crate::browser::storage::restore(move |file| match file {
+        Some(file) => load_file(state, file, None),
+        None => load_sample(state, fallback),
+    });
+}
+
+/// "Clear my data": forgets the kept upload and opens `sample`.
+pub fn clear_kept_data(state: AppState, sample: String) {
+    crate::browser::storage::clear(move |result| {
+        if let Err(e) = result {
+            state
+                .error
+                .set(Some(format!("could not clear the stored data: {e}")));
+        }
+        load_sample(state, sample);
+    });
+}
+
+/// Stores an uploaded file for the next visit; a failure is a notice, and
+/// the open session goes on as it is.
+fn keep_for_next_visit(state: AppState, file: &UserFile) {
+    crate::browser::storage::save(file, move |result| {
+        if let Err(e) = result {
+            state.notices.update(|n| {
+                n.push(format!(
+                    "your file is open, but could not be kept for the next visit: {e}"
+                ))
+            });
+        }
+    });
+}
+
 /// Loads a user's file through the worker, which reads the file itself.
 /// `delimiter` is one character or `tab`; `None` detects it.
 pub fn load_file(state: AppState, file: UserFile, delimiter: Option<String>) {
@@ -54,6 +89,9 @@ fn apply_load_from(
 ) {
     match response {
         Response::Data(data::Response::Loaded { dataset, profile }) => {
+            if let Some(file) = &source {
+                keep_for_next_visit(state, file);
+            }
             SOURCE_FILE.with(|f| *f.borrow_mut() = source);
             let keep_target = state.target.with_untracked(|t| {
                 t.as_ref()

@@ -34,18 +34,21 @@ pub fn App() -> impl IntoView {
     if let Err(message) = engine::start(move |busy| state.busy.set(busy)) {
         state.error.set(Some(message));
     }
-    // A link naming a sample this build does not have still opens on data.
-    let (sample, notice) = match initial.sample {
-        Some(id) if mlops_engine::data::samples::get(&id).is_some() => (id, None),
-        Some(id) => (
+    // A link naming a sample this build does not have still opens on data;
+    // a link naming none opens the upload kept from the last visit, if any.
+    match initial.sample {
+        Some(id) if mlops_engine::data::samples::get(&id).is_some() => {
+            crate::actions::load_sample(state, id)
+        }
+        Some(id) => crate::actions::load_sample_with_notice(
+            state,
             DEFAULT_SAMPLE.to_string(),
             Some(format!(
                 "this link names a built-in dataset \"{id}\" that does not exist; showing {DEFAULT_SAMPLE} instead"
             )),
         ),
-        None => (DEFAULT_SAMPLE.to_string(), None),
-    };
-    crate::actions::load_sample_with_notice(state, sample, notice);
+        None => crate::actions::restore_or_load_sample(state, DEFAULT_SAMPLE.to_string()),
+    }
 
     // Keep the URL in step with the lab, target and settings.
     Effect::new(move |_| location::replace_query(&state.query()));

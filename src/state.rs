@@ -25,7 +25,8 @@ pub struct AppState {
     pub busy: RwSignal<Option<f64>>,
     /// The user-facing error, if any (shown in `error-banner`).
     pub error: RwSignal<Option<String>>,
-    /// What checking the opened link changed (see `link_check`).
+    /// Notices: what checking the opened link changed (see `link_check`),
+    /// a file that could not be kept for the next visit.
     pub notices: RwSignal<Vec<String>>,
     /// Lab settings that live in the URL (`ratios`, `seed`, ...).
     pub url: RwSignal<UrlState>,

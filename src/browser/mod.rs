@@ -9,3 +9,4 @@ pub mod files;
 pub mod location;
 pub mod panic;
 pub mod share;
+pub mod storage;

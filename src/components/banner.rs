@@ -21,8 +21,9 @@ pub fn Banner() -> impl IntoView {
     }
 }
 
-/// `link-notice`: what a link's check changed (a value clamped or
-/// dropped), each dismissible with the rest.
+/// `notice`: what the page changed or could not do without stopping you:
+/// a link's values clamped or dropped, a file not kept for the next visit.
+/// Dismissed together.
 #[component]
 pub fn LinkNotices() -> impl IntoView {
     let state = AppState::get();
@@ -30,7 +31,7 @@ pub fn LinkNotices() -> impl IntoView {
         let notices = state.notices.get();
         (!notices.is_empty()).then(|| view! {
             <div class="link-notices" role="status">
-                <ul>{notices.into_iter().map(|n| view! { <li data-testid="link-notice">{n}</li> }).collect_view()}</ul>
+                <ul>{notices.into_iter().map(|n| view! { <li data-testid="notice">{n}</li> }).collect_view()}</ul>
                 <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.set(Vec::new())>"×"</button>
             </div>
         })

@@ -43,7 +43,7 @@ test('a copied link opens the same split in a fresh browser context', async ({ p
 
 test('a link with out-of-range values is clamped, with a notice, and the lab works', async ({ page }) => {
   const errors = await openApp(page, './?lab=split&split.seed=-5&split.size=3000000&split.strategy=magic&model.threshold=7');
-  const notices = page.getByTestId('link-notice');
+  const notices = page.getByTestId('notice');
   await expect(notices).toHaveCount(4);
   await expect(notices.nth(0)).toContainText('split.strategy=magic is not a valid value');
   await expect(notices.nth(1)).toContainText('split.seed=-5 is out of range; using 0');

@@ -66,6 +66,13 @@ pub fn DataSource() -> impl IntoView {
                 <span class="dim">"Or start from a built-in dataset: "</span>
                 {samples}
             </div>
+            <p class="dim kept">
+                "An uploaded file is kept in this browser for your next visit. "
+                <button type="button" class="link" data-testid="clear-data"
+                    on:click=move |_| actions::clear_kept_data(state, crate::app::DEFAULT_SAMPLE.to_string())>
+                    "Clear my data"
+                </button>
+            </p>
         </div>
     }
 }
