@@ -3,6 +3,7 @@
 //! the split lottery's distribution of a class's share over seeds.
 
 use mlops_engine::basics::decimal::{fixed, scientific};
+use mlops_engine::basics::json::Json;
 use mlops_engine::split::lottery::ShareHistogram;
 use mlops_engine::table::{ColumnKind, ColumnProfile};
 
@@ -148,17 +149,20 @@ impl Bars {
     /// The numbers drawn, as JSON for the page's `data-values`:
     /// `[{"label":…,"lo":…,"hi":…,"value":…,"highlight":…}, …]`.
     pub fn values_json(&self) -> String {
-        let rows: Vec<serde_json::Value> = self
+        let rows = self
             .bars
             .iter()
             .map(|b| {
-                serde_json::json!({
-                    "label": b.label, "lo": b.lo, "hi": b.hi,
-                    "value": b.value, "highlight": b.highlight,
-                })
+                Json::Obj(vec![
+                    ("label".into(), Json::Str(b.label.clone())),
+                    ("lo".into(), Json::Num(b.lo)),
+                    ("hi".into(), Json::Num(b.hi)),
+                    ("value".into(), Json::Num(b.value)),
+                    ("highlight".into(), Json::Bool(b.highlight)),
+                ])
             })
             .collect();
-        serde_json::Value::Array(rows).to_string()
+        Json::Arr(rows).to_pretty()
     }
 
     /// A sentence for `aria-label`: what the chart shows, and its peak.

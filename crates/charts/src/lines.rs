@@ -3,6 +3,7 @@
 //! marked), and later sweeps and learning curves.
 
 use crate::bars::short;
+use mlops_engine::basics::json::{numbers, Json};
 use mlops_engine::metrics::report::ScoreReport;
 use mlops_engine::model::experiments::Point;
 
@@ -185,14 +186,27 @@ impl Lines {
     /// The numbers drawn, as JSON for `data-values`:
     /// `{"series": [{"name", "points": [[x, y], …]}], "marker": [x, y] | null}`.
     pub fn values_json(&self) -> String {
-        let series: Vec<serde_json::Value> = self
+        let series = self
             .series
             .iter()
             .filter(|s| !s.reference)
-            .map(|s| serde_json::json!({"name": s.name, "points": s.points.iter().map(|&(x, y)| [x, y]).collect::<Vec<_>>()}))
+            .map(|s| {
+                let points = s.points.iter().map(|&(x, y)| numbers(&[x, y])).collect();
+                Json::Obj(vec![
+                    ("name".into(), Json::Str(s.name.clone())),
+                    ("points".into(), Json::Arr(points)),
+                ])
+            })
             .collect();
-        let marker = self.marker.as_ref().map(|(x, y, _)| [*x, *y]);
-        serde_json::json!({"series": series, "marker": marker}).to_string()
+        let marker = self
+            .marker
+            .as_ref()
+            .map_or(Json::Null, |(x, y, _)| numbers(&[*x, *y]));
+        Json::Obj(vec![
+            ("series".into(), Json::Arr(series)),
+            ("marker".into(), marker),
+        ])
+        .to_pretty()
     }
 
     /// A sentence for `aria-label`.
