@@ -1,8 +1,11 @@
 //! Charts on a `<canvas>`: the chart layer (`mlops-charts`) drawn with
 //! plotters-canvas at the device pixel ratio, so lines and text stay sharp
-//! on a projector or a retina screen; and a canvas as a PNG download.
+//! on a projector or a retina screen; the same drawing as an SVG document;
+//! and a canvas as a PNG download.
 
+use super::chart_backend::ChartBackend;
 use mlops_charts::Figure;
+use plotters::backend::SVGBackend;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -23,7 +26,18 @@ pub fn draw(
     canvas.set_height((f64::from(height) * dpr).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("this browser gives no 2D canvas to draw the chart on")?;
-    figure.draw(&backend.into_drawing_area(), dpr)
+    figure.draw(&ChartBackend::Canvas(backend).into_drawing_area(), dpr)
+}
+
+/// `figure` as an SVG document of `width` × `height` pixels (the same
+/// drawing as the canvas, at a pixel ratio of 1).
+pub fn svg(figure: &Figure, width: u32, height: u32) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (width, height));
+        figure.draw(&ChartBackend::Svg(backend).into_drawing_area(), 1.0)?;
+    }
+    Ok(svg)
 }
 
 /// Downloads what `canvas` shows as `name` (a PNG).

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod canvas;
+pub mod chart_backend;
 pub mod download;
 pub mod engine;
 pub mod files;

@@ -4,7 +4,8 @@
 //! device pixel ratio; the canvas carries the chart's numbers in
 //! `data-values` (JSON: label, lo, hi, value, highlight per bar) for tests,
 //! a sentence in `aria-label` for screen readers, and a "PNG" button
-//! downloads what it shows. The view draws; the numbers come from the
+//! downloads what it shows, "SVG" the same drawing as
+//! a vector file and "JSON" its numbers. The view draws; the numbers come from the
 //! engine's report through [`mlops_charts::Figure`].
 
 use leptos::prelude::*;
@@ -38,11 +39,31 @@ pub fn Chart(
     } else {
         file
     };
+    let svg_file = file.replace(".png", ".svg");
+    let json_file = file.replace(".png", ".json");
     let download = move |_| {
         if let Some(el) = canvas.get_untracked() {
             if let Err(e) = crate::browser::canvas::download_png(&el, &file) {
                 state.error.set(Some(e));
             }
+        }
+    };
+    let download_svg = move |_| {
+        let result = figure
+            .with_untracked(|f| crate::browser::canvas::svg(f, width, height))
+            .and_then(|svg| {
+                crate::browser::download::offer(&svg_file, "image/svg+xml", svg.as_bytes())
+            });
+        if let Err(e) = result {
+            state.error.set(Some(e));
+        }
+    };
+    let download_json = move |_| {
+        let json = figure.with_untracked(Figure::values_json);
+        if let Err(e) =
+            crate::browser::download::offer(&json_file, "application/json", json.as_bytes())
+        {
+            state.error.set(Some(e));
         }
     };
     let size = format!("max-width: {width}px;");
@@ -53,7 +74,11 @@ pub fn Chart(
                 data-testid=(!testid.is_empty()).then_some(testid)
                 data-values=move || figure.with(Figure::values_json)
                 aria-label=move || figure.with(Figure::summary)></canvas>
-            <button class="png" type="button" title="Download this chart as a PNG" on:click=download>"PNG"</button>
+            <div class="chart-export">
+                <button class="png" type="button" title="Download this chart as a PNG" data-testid="chart-png" on:click=download>"PNG"</button>
+                <button class="png" type="button" title="Download this chart as an SVG" data-testid="chart-svg" on:click=download_svg>"SVG"</button>
+                <button class="png" type="button" title="Download the chart's numbers as JSON" data-testid="chart-json" on:click=download_json>"JSON"</button>
+            </div>
         </figure>
     }
 }
