@@ -36,7 +36,9 @@ pub fn SharePanel() -> impl IntoView {
             </button>
             <button type="button" data-testid="embed-button" on:click=move |_| toggle(Open::Embed)>"Embed"</button>
             {move || open.get().map(|which| view! {
-                <div class="share-box" role="dialog" aria-label="Share">
+                <div class="share-box" role="dialog" aria-label="Share"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { open.set(None) }>
+                    <button type="button" class="dismiss" aria-label="Close" data-testid="share-close" on:click=move |_| open.set(None)>"×"</button>
                     {(which == Open::Link).then(|| view! {
                         <label class="field"><span>"Link to this view"</span>
                             <input readonly data-testid="share-url" prop:value=link /></label>

@@ -72,8 +72,23 @@ test('an exercise link sets the lab up and its check fires when the answer is se
   await page.getByTestId('split-strategy').selectOption('stratified');
   await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'solved');
 
-  // An exercise checked by eye still shows its question.
+  // "Recall first": solved once the threshold gives a test recall >= 0.95.
   await page.goto('./?lab=model&sample=sample-breast-cancer&model.kind=logistic&exercise=recall');
-  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'by-eye');
   await expect(page.getByTestId('exercise')).toContainText('recall of malignant');
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'open');
+  await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '569');
+  await page.getByTestId('train-run').click();
+  const recall = page.locator('[data-testid="metric"][data-metric="recall"]');
+  await expect(recall).toHaveAttribute('data-value', /\d/);
+  await page.getByTestId('threshold').fill('0.999');
+  await expect.poll(async () => Number(await recall.getAttribute('data-value'))).toBeLessThan(0.95);
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'open');
+  await page.getByTestId('threshold').fill('0.05');
+  await expect.poll(async () => Number(await recall.getAttribute('data-value'))).toBeGreaterThanOrEqual(0.95);
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'solved');
+
+  // An exercise checked by eye still shows its question.
+  await page.goto('./?lab=data&sample=sample-defects&exercise=agreement');
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'by-eye');
+  await expect(page.getByTestId('exercise')).toContainText('annotator_b');
 });

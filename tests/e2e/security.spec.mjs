@@ -53,6 +53,16 @@ test('after the page has loaded, uploading, analysing and exporting make no requ
   await page.getByTestId('train-run').click();
   await expect(page.locator('[data-testid="metric"][data-metric="accuracy"]')).toHaveAttribute('data-value', /\d/);
   await Promise.all([page.waitForEvent('download'), page.getByTestId('model-download').click()]);
+  // Every chart export, the brief, copy link and embed.
+  for (const id of ['chart-png', 'chart-svg', 'chart-json']) {
+    await Promise.all([page.waitForEvent('download'), page.getByTestId(id).first().click()]);
+  }
+  await page.getByTestId('nav-scope').click();
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('scope-export').click()]);
+  await page.getByTestId('copy-link').click();
+  await page.getByTestId('embed-button').click();
+  await page.getByTestId('embed-snippet').press('Escape');
+  await expect(page.getByTestId('embed-snippet')).toHaveCount(0);
   // And a sample loaded from the built-in list (its data is in the worker).
   await page.getByTestId('nav-data').click();
   await page.getByTestId('sample-iris').click();

@@ -29,6 +29,8 @@ test('a copied link opens the same split in a fresh browser context', async ({ p
   const link = await page.getByTestId('share-url').inputValue();
   expect(link).toContain('split.seed=57');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await page.getByTestId('share-close').click();
+  await expect(page.getByTestId('share-url')).toHaveCount(0);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

@@ -173,8 +173,33 @@ pub fn ModelLab() -> impl IntoView {
             "Metrics of the chosen columns"
         }
     });
+    // An exercise link's check, on the numbers the panel shows.
+    let exercise = state
+        .url
+        .with_untracked(|u| crate::labs::scope::exercises::active(u, crate::lab::Lab::Model))
+        .filter(|e| {
+            matches!(
+                e.check,
+                crate::labs::scope::exercises::Check::MetricAtLeast(..)
+            )
+        })
+        .map(|e| {
+            let solved = Signal::derive(move || {
+                let t = threshold.get();
+                let shown = report.with(|r| {
+                    r.as_ref().map(|r| {
+                        let live =
+                            fields::classification(r).and_then(|c| fields::live_counts(c, t));
+                        fields::with_live(fields::fields(r), live)
+                    })
+                });
+                Some(shown.and_then(|f| e.metric_solved(&f)).unwrap_or(false))
+            });
+            view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }
+        });
     view! {
         <div class="lab-grid">
+            {exercise}
             <LabIntro lab=crate::lab::Lab::Model>
                 <Controls sliding=sliding threshold=threshold report=report />
                 {move || error().map(|e| view! { <div class="error-banner" role="alert" data-testid="error-banner">{e}</div> }.into_any())}

@@ -12,6 +12,9 @@ pub enum Check {
     /// The split of this strategy puts these counts of class `1` in
     /// train, dev and test.
     SplitPositives(Strategy, [u64; 3]),
+    /// The metric `field` (as `mlops metrics --json` names it) is at least
+    /// this, at the slider's threshold.
+    MetricAtLeast(&'static str, f64),
     /// The student reads it off the screen (the hint says where).
     ByEye,
 }
@@ -30,7 +33,7 @@ pub const EXERCISES: [Exercise; 6] = [
     Exercise { id: "agreement", lab: Lab::Data, title: "Do the annotators agree?", link: "?lab=data&sample=sample-defects&exercise=agreement", question: "How many of the 100 images do defect and annotator_b disagree on, and what is Cohen's kappa?", check: Check::ByEye },
     Exercise { id: "lottery", lab: Lab::Split, title: "The split lottery", link: "?lab=split&sample=sample-defects&split.strategy=random&split.strategy_lock=1&exercise=lottery", question: "Find a seed where the random 60/20/20 split puts 21, 2 and 7 of the 30 defects in train, dev and test: a dev set with nearly no positive.", check: Check::SplitPositives(Strategy::Random, [21, 2, 7]) },
     Exercise { id: "balance", lab: Lab::Split, title: "Balance it", link: "?lab=split&sample=sample-defects&split.strategy=random&split.seed=57&exercise=balance", question: "Change one setting so that dev and test hold 6 defects each, whatever the seed.", check: Check::SplitPositives(Strategy::Stratified, [18, 6, 6]) },
-    Exercise { id: "recall", lab: Lab::Model, title: "Recall first", link: "?lab=model&sample=sample-breast-cancer&model.kind=logistic&exercise=recall", question: "Train logistic regression and move the threshold until the recall of malignant on the test split is at least 0.95. What precision do you pay?", check: Check::ByEye },
+    Exercise { id: "recall", lab: Lab::Model, title: "Recall first", link: "?lab=model&sample=sample-breast-cancer&model.kind=logistic&exercise=recall", question: "Train logistic regression and move the threshold until the recall of malignant on the test split is at least 0.95. What precision do you pay?", check: Check::MetricAtLeast("recall", 0.95) },
     Exercise { id: "seen-not-felt", lab: Lab::Drift, title: "Seen but not felt (mlops monitor)", link: "?lab=drift&exercise=seen-not-felt", question: "Simulate a data drift on a feature the model leans on little: which alerts fire? (With the mlops commands in docs/exercises.md until the Drift page ships.)", check: Check::ByEye },
     Exercise { id: "canary", lab: Lab::Deploy, title: "Stop a bad canary early (mlops rollout)", link: "?lab=deploy&exercise=canary", question: "Tune the canary steps so a model twice as bad is stopped before 1% of requests reach it. (With mlops rollout until the Deploy page ships.)", check: Check::ByEye },
 ];
@@ -53,6 +56,17 @@ impl Exercise {
             .map(|s| s.class_counts.get("1").copied().unwrap_or(0))
             .collect();
         Some(report.strategy == strategy && positives == want)
+    }
+}
+
+impl Exercise {
+    /// Solved by these metric fields? `None` unless the check is a metric's.
+    pub fn metric_solved(&self, fields: &[mlops_engine::metrics::fields::Field]) -> Option<bool> {
+        let Check::MetricAtLeast(name, min) = self.check else {
+            return None;
+        };
+        let value = fields.iter().find(|f| f.name == name).and_then(|f| f.value);
+        Some(value.is_some_and(|v| v >= min))
     }
 }
 
