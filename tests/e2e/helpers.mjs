@@ -30,3 +30,7 @@ export async function chartIsDrawn(locator) {
     return false;
   });
 }
+
+/** The `mlops` binary `make e2e` builds (`cargo build -p mlops-cli`), in
+ * cargo's target directory (`CARGO_TARGET_DIR` when set). */
+export const MLOPS = `${process.env.CARGO_TARGET_DIR || 'target'}/debug/mlops`;

@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, chartIsDrawn } from './helpers.mjs';
+import { openApp, chartIsDrawn, MLOPS } from './helpers.mjs';
 
-const MLOPS = 'target/debug/mlops';
 const mlops = (...args) => JSON.parse(execFileSync(MLOPS, [...args, '--json'], { encoding: 'utf8' }));
 const CANCER = 'crates/engine/data/sample-breast-cancer.csv';
 

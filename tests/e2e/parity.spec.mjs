@@ -1,14 +1,13 @@
 // The page and the `mlops` CLI are two doors to one engine: for the same
 // file and settings they must show the same numbers and write the same bytes.
-// Uses target/debug/mlops, built by `cargo test` earlier in `make test`.
+// Uses the debug `mlops` binary that `make e2e` builds (helpers.mjs: MLOPS).
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from './helpers.mjs';
+import { openApp, MLOPS } from './helpers.mjs';
 
-const MLOPS = 'target/debug/mlops';
 const mlops = (...args) => execFileSync(MLOPS, args, { encoding: 'utf8' });
 
 test.beforeAll(() => {
