@@ -32,7 +32,8 @@ pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<Strin
 /// browser), else the built-in `fallback`.
 pub fn restore_or_load_sample(state: AppState, fallback: String) {
     crate::browser::storage::restore(move |file| match file {
-        Some(file) => load_file(state, file, None),
+        // Already kept: not stored again.
+        Some(file) => read_file(state, file, None, false),
         None => load_sample(state, fallback),
     });
 }
@@ -65,7 +66,15 @@ fn keep_for_next_visit(state: AppState, file: &UserFile) {
 
 /// Loads a user's file through the worker, which reads the file itself.
 /// `delimiter` is one character or `tab`; `None` detects it.
+/// The upload is kept for the next visit once it has loaded.
 pub fn load_file(state: AppState, file: UserFile, delimiter: Option<String>) {
+    read_file(state, file, delimiter, true);
+}
+
+/// [`load_file`]; `keep`: store the file for the next visit once loaded
+/// (not for a file that is already stored: a restored one, or the same
+/// upload read again with another delimiter).
+fn read_file(state: AppState, file: UserFile, delimiter: Option<String>, keep: bool) {
     state.busy.set(Some(0.0));
     let request = Request::Data(data::Request::LoadCsv {
         name: file.name(),
@@ -73,12 +82,12 @@ pub fn load_file(state: AppState, file: UserFile, delimiter: Option<String>) {
     });
     let payload = Some(Payload::File(file.clone()));
     engine::send(request, payload, move |response| {
-        apply_load_from(state, response, None, Some(file));
+        apply_load_from(state, response, None, Some(file), keep);
     });
 }
 
 fn apply_load(state: AppState, response: Response, sample: Option<String>) {
-    apply_load_from(state, response, sample, None)
+    apply_load_from(state, response, sample, None, false)
 }
 
 fn apply_load_from(
@@ -86,10 +95,11 @@ fn apply_load_from(
     response: Response,
     sample: Option<String>,
     source: Option<UserFile>,
+    keep: bool,
 ) {
     match response {
         Response::Data(data::Response::Loaded { dataset, profile }) => {
-            if let Some(file) = &source {
+            if let Some(file) = source.as_ref().filter(|_| keep) {
                 keep_for_next_visit(state, file);
             }
             SOURCE_FILE.with(|f| *f.borrow_mut() = source);
@@ -142,7 +152,7 @@ thread_local! {
 /// detect). Built-in samples are read as they are.
 pub fn reload_with_delimiter(state: AppState, delimiter: Option<String>) {
     match SOURCE_FILE.with(|f| f.borrow().clone()) {
-        Some(file) => load_file(state, file, delimiter),
+        Some(file) => read_file(state, file, delimiter, false),
         None => state.error.set(Some(
             "the delimiter applies to a file you upload; built-in datasets are read as they are"
                 .into(),

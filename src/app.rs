@@ -7,7 +7,7 @@
 //! link. The URL is written back whenever a setting changes.
 
 use crate::browser::{engine, location};
-use crate::components::{Banner, BusyBar, DatasetBadge, LinkNotices, SharePanel};
+use crate::components::{Banner, BusyBar, DatasetBadge, Notices, SharePanel};
 use crate::lab::Lab;
 use crate::labs;
 use crate::state::AppState;
@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
             <LifecycleNav />
             <BusyBar />
             <Banner />
-            <LinkNotices />
+            <Notices />
             <main class="lab">{move || labs::view(state.lab.get())}</main>
             <footer class="footer">
                 "Everything runs in this browser tab: no data leaves your machine."
@@ -100,17 +100,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn EmbeddedLab() -> impl IntoView {
     let state = AppState::get();
-    let full = move || {
-        crate::share::full_link(
-            &crate::browser::share::base(),
-            &UrlState::parse(&state.query()),
-        )
-    };
+    let full = move || crate::share::full_link(&crate::browser::share::base(), &state.shown_url());
     view! {
         <div class="app embed" data-testid="app-ready">
             <BusyBar />
             <Banner />
-            <LinkNotices />
+            <Notices />
             <main class="lab">{move || labs::view(state.lab.get())}</main>
             <p class="embed-credit">
                 <a href=full target="_blank" rel="noopener" data-testid="open-full">"Open in MLOps Playground ↗"</a>

@@ -101,17 +101,20 @@ impl AppState {
         self.url.with(S::from_url)
     }
 
-    /// The query string of what is on screen: the URL's settings with the
-    /// current lab and target (tracked). The address bar and the share
-    /// links are this.
-    pub fn query(&self) -> String {
+    /// What is on screen as URL state: the URL's settings with the current
+    /// lab and target (tracked). The address bar and the share links are
+    /// this.
+    pub fn shown_url(&self) -> UrlState {
         let (lab, target) = (self.lab.get(), self.target.get());
-        self.url.with(|u| {
-            let mut u = u.clone();
-            u.lab = lab;
-            u.target = target;
-            u.to_query()
-        })
+        let mut u = self.url.get();
+        u.lab = lab;
+        u.target = target;
+        u
+    }
+
+    /// [`AppState::shown_url`] as a query string (tracked).
+    pub fn query(&self) -> String {
+        self.shown_url().to_query()
     }
 
     /// How the link wants `lab`'s control `key` shown (tracked).

@@ -25,12 +25,12 @@ pub fn Banner() -> impl IntoView {
 /// a link's values clamped or dropped, a file not kept for the next visit.
 /// Dismissed together.
 #[component]
-pub fn LinkNotices() -> impl IntoView {
+pub fn Notices() -> impl IntoView {
     let state = AppState::get();
     move || {
         let notices = state.notices.get();
         (!notices.is_empty()).then(|| view! {
-            <div class="link-notices" role="status">
+            <div class="notices" role="status">
                 <ul>{notices.into_iter().map(|n| view! { <li data-testid="notice">{n}</li> }).collect_view()}</ul>
                 <button class="dismiss" aria-label="Dismiss" on:click=move |_| state.notices.set(Vec::new())>"×"</button>
             </div>

@@ -8,7 +8,7 @@ pub mod format;
 mod lab_parts;
 mod share_panel;
 
-pub use banner::{Banner, BusyBar, LinkNotices, Warnings};
+pub use banner::{Banner, BusyBar, Notices, Warnings};
 pub use chart::Chart;
 pub use data_table::{data_table, TableRow};
 pub use dataset_badge::DatasetBadge;

@@ -5,7 +5,6 @@
 
 use crate::browser::share;
 use crate::state::AppState;
-use crate::url_state::UrlState;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -21,7 +20,7 @@ pub fn SharePanel() -> impl IntoView {
     let link = move || format!("{}{}", share::base(), state.query());
     let snippet = move || {
         let lab = state.lab.get();
-        let url = UrlState::parse(&state.query());
+        let url = state.shown_url();
         let title = format!("MLOps Playground: {}", crate::labs::entry(lab).title);
         share::embed_snippet_for(&url, lab, &title)
     };

@@ -33,6 +33,13 @@ pub fn live_counts(c: &ClassificationReport, threshold: f64) -> Option<BinaryCou
     mlops_charts::nearest_threshold(s, threshold).and_then(|i| s.counts.get(i).copied())
 }
 
+/// What the panel shows at the slider's `threshold`: every field, the
+/// threshold-dependent ones at that threshold.
+pub fn shown_at(report: &MetricsReport, threshold: f64) -> Vec<Field> {
+    let live = classification(report).and_then(|c| live_counts(c, threshold));
+    with_live(fields(report), live)
+}
+
 /// `fields` with the threshold-dependent metrics taken from `live`.
 pub fn with_live(mut fields: Vec<Field>, live: Option<BinaryCounts>) -> Vec<Field> {
     let Some(c) = live else { return fields };

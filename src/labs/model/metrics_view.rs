@@ -4,7 +4,7 @@
 //! matrix and the threshold metrics from the report's threshold table, with
 //! no round trip.
 
-use super::fields::{classification, confusion, fields, live_counts, title, with_live, Field};
+use super::fields::{classification, confusion, live_counts, shown_at, title, Field};
 use crate::components::format::{fmt_stat, raw};
 use crate::components::{data_table, Chart, TableRow};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn MetricsPanel(
     });
     let shown = move || {
         report
-            .with(|r| r.as_ref().map(|r| with_live(fields(r), live.get())))
+            .with(|r| r.as_ref().map(|r| shown_at(r, threshold.get())))
             .unwrap_or_default()
     };
     let headline = [

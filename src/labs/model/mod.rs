@@ -186,13 +186,7 @@ pub fn ModelLab() -> impl IntoView {
         .map(|e| {
             let solved = Signal::derive(move || {
                 let t = threshold.get();
-                let shown = report.with(|r| {
-                    r.as_ref().map(|r| {
-                        let live =
-                            fields::classification(r).and_then(|c| fields::live_counts(c, t));
-                        fields::with_live(fields::fields(r), live)
-                    })
-                });
+                let shown = report.with(|r| r.as_ref().map(|r| fields::shown_at(r, t)));
                 Some(shown.and_then(|f| e.metric_solved(&f)).unwrap_or(false))
             });
             view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }

@@ -125,4 +125,20 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn the_recall_check_fires_at_the_bar() {
+        use mlops_engine::metrics::fields::Field;
+        let recall = &EXERCISES[3];
+        let at = |v: Option<f64>| {
+            vec![Field {
+                name: "recall".into(),
+                value: v,
+            }]
+        };
+        assert_eq!(recall.metric_solved(&at(Some(0.95))), Some(true));
+        assert_eq!(recall.metric_solved(&at(Some(0.9499))), Some(false));
+        assert_eq!(recall.metric_solved(&at(None)), Some(false));
+        assert_eq!(EXERCISES[1].metric_solved(&at(Some(1.0))), None);
+    }
 }
