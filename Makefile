@@ -25,6 +25,7 @@ browser:
 	@scripts/ensure-browser.sh
 
 lint:
+	scripts/engine-cycles.py
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p mlops-playground --target wasm32-unknown-unknown --all-targets -- -D warnings
@@ -70,22 +71,68 @@ bench-browser: tools browser build
 bench-threshold: tools browser build
 	node tests/bench/threshold-browser.mjs
 
+# The one Python environment (.venv/, pinned by scripts/python-env.sh): the
+# references the fixture generators take their known answers from and the
+# Python peers of the benchmarks. Every Python target below goes through it.
+.PHONY: python-env fixtures fixtures-cli fixtures-data fixtures-drift fixtures-model samples bench-sklearn-split bench-pyarrow
+
+python-env:
+	@scripts/python-env.sh
+
+# Known answers, regenerated from the pinned references; commit what changes.
+# Each writes into the repository:
+#   fixtures-cli    crates/cli/tests/fixtures/ (and prints the values the CLI
+#                   tests hard-code)
+#   fixtures-data   crates/engine/tests/fixtures/data/
+#   fixtures-drift  crates/engine/tests/fixtures/drift/ (ks.json,
+#                   stattests.json, dataset/)
+#   fixtures-model  crates/engine/tests/fixtures/metrics/ and models/ (deleted
+#                   and rewritten)
+fixtures: fixtures-cli fixtures-data fixtures-drift fixtures-model
+
+fixtures-cli: python-env
+	.venv/bin/python scripts/make_cli_fixtures.py
+
+fixtures-data: python-env
+	.venv/bin/python scripts/make_data_fixtures.py
+
+fixtures-drift: python-env
+	.venv/bin/python scripts/make_drift_fixtures.py
+
+fixtures-model: python-env
+	.venv/bin/python scripts/make_model_fixtures.py
+
+# The built-in datasets in crates/engine/data/: sample-defects (synthetic)
+# and the two copied from the pinned scikit-learn's package.
+samples: python-env
+	.venv/bin/python scripts/make_sample_defects.py
+	.venv/bin/python scripts/copy_sklearn_samples.py
+
 # `mlops profile` against pandas and polars on the upload benchmark's 1M-row
-# file, alternating runs (scripts/bench_profile.py; Python peers in .venv/).
-bench-profile: cli
-	@scripts/bench-python-env.sh
+# file, alternating runs (scripts/bench_profile.py).
+bench-profile: cli python-env
 	node -e "import('./tests/bench/generate.mjs').then((g) => g.writeCsv('bench-data/upload-1000000.csv', 'upload', 1000000))"
 	.venv/bin/python scripts/bench_profile.py bench-data/upload-1000000.csv 5
 
+# The Drift lab's tests (KS, Wasserstein, PSI, chi-square on 1M vs 1M values)
+# against SciPy and NumPy, and the monitoring timeline (scripts/bench_drift.py).
+bench-drift: python-env
+	cargo build --release -p mlops-engine --example drift_timing
+	.venv/bin/python scripts/bench_drift.py 5
+
 # The Model lab's metrics (ROC AUC, ROC and PR curves on 1M scores) and
 # logistic regression (100k x 20) against scikit-learn on the same data
-# (scripts/bench_model.py; the pinned scikit-learn in .venv-fixtures/).
-bench-drift:
-	@scripts/fixtures-python-env.sh
-	cargo build --release -p mlops-engine --features drift --example drift_timing
-	.venv-fixtures/bin/python scripts/bench_drift.py 5
-
-bench-model:
-	@scripts/fixtures-python-env.sh
+# (scripts/bench_model.py).
+bench-model: python-env
 	cargo build --release -p mlops-engine --example model_timing
-	.venv-fixtures/bin/python scripts/bench_model.py 5
+	.venv/bin/python scripts/bench_model.py 5
+
+# scikit-learn's stratified train_test_split on 1M rows, the peer of
+# `cargo bench -p mlops-engine --bench split` (scripts/bench_sklearn_split.py).
+bench-sklearn-split: python-env
+	.venv/bin/python scripts/bench_sklearn_split.py
+
+# pyarrow's single-threaded read_csv on bench-data/bench.csv, which
+# `cargo bench -p mlops-engine --bench csv_read` writes (`make bench` runs it).
+bench-pyarrow: python-env
+	.venv/bin/python scripts/bench_pyarrow_csv.py

@@ -28,9 +28,9 @@ first 1000 rows within 1e-3 of scikit-learn's fit converged as tightly as
 the engine's (`tol=1e-10`). The difference from scikit-learn's default fit
 is reported beside it: that fit stops at `tol=1e-4`, short of the optimum.
 
-Run: `make bench-model`, or scripts/fixtures-python-env.sh, `cargo build
+Run: `make bench-model`, or scripts/python-env.sh, `cargo build
 --release -p mlops-engine --example model_timing`, then
-     .venv-fixtures/bin/python scripts/bench_model.py [runs]
+     .venv/bin/python scripts/bench_model.py [runs]
 """
 
 import json

@@ -9,7 +9,7 @@ max (numeric), the value counts (text). pandas: `read_csv` + `describe` +
 and pandas use one). `mlops` is timed as a whole process, JSON output
 included; the Python peers inside the interpreter (import time excluded).
 
-Run: scripts/bench-python-env.sh, then
+Run: `make bench-profile`, or scripts/python-env.sh, then
      .venv/bin/python scripts/bench_profile.py FILE [runs]
 (`make bench-browser` writes bench-data/upload-*.csv; `make cli` builds mlops.)
 """

@@ -2,7 +2,8 @@
 """Copies the Breast Cancer Wisconsin and Iris CSV files that scikit-learn
 ships inside its package into crates/engine/data/, with a header row of
 feature names and a text label column (scikit-learn's own files start with a
-counts line instead of a header). Needs `pip install scikit-learn`."""
+counts line instead of a header). Needs scikit-learn: `make samples` runs it
+with the pinned one (scripts/python-env.sh)."""
 import csv
 from pathlib import Path
 

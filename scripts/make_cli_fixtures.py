@@ -6,7 +6,8 @@ Reference implementations: pandas/numpy (profile: sample std ddof=1, numpy
 linear quantiles), scikit-learn's cohen_kappa_score and statsmodels'
 fleiss_kappa(method="fleiss") (agreement).
 
-Run from the repository root: python3 scripts/make_cli_fixtures.py
+Run from the repository root: `make fixtures-cli` (or scripts/python-env.sh,
+then .venv/bin/python scripts/make_cli_fixtures.py)
 """
 import itertools
 import os

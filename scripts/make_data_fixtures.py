@@ -9,10 +9,11 @@ The references are the libraries the spec names: numpy (mean, std with
 ddof=1, percentiles with the default linear method, histogram with
 bins="sturges"), scikit-learn (cohen_kappa_score) and statsmodels
 (fleiss_kappa, method="fleiss"). Column kinds and missing tokens follow
-shared/spec/cli.md, implemented here with a regular expression so the
+docs/cli.md, implemented here with a regular expression so the
 reference does not depend on pandas' own type inference.
 
-Run: python3 scripts/make_data_fixtures.py   (deterministic; commit the output)
+Run: `make fixtures-data` (or scripts/python-env.sh, then
+.venv/bin/python scripts/make_data_fixtures.py); deterministic; commit the output
 """
 
 import csv

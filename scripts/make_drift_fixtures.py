@@ -16,12 +16,12 @@ written as null (today only NaN: the chi-square p-value of a single category,
 zero degrees of freedom, and ks_2samp's asymptotic p-value for 1x1, where
 round(n1*n2/(n1+n2)) = 0).
 
-Why: shared/spec/cli.md (`mlops drift`) says the default method and every
+Why: docs/cli.md (`mlops drift`) says the default method and every
 statistic follow Evidently's definitions (legacy stattests, version 0.7) and
 that `ks` is scipy's ks_2samp with method="auto", so the references are
 those libraries themselves.
 
-Where the definitions live in the installed packages (.venv-drift):
+Where the definitions live in the installed packages (.venv):
   evidently/legacy/calculations/stattests/registry.py  _get_default_stattest
   evidently/legacy/calculations/stattests/utils.py     get_binned_data
   evidently/legacy/calculations/stattests/{ks_stattest,chisquare_stattest,
@@ -42,9 +42,9 @@ script does the same drop before calling the stattests, so the
 `reference`/`current` lists below hold null where a value is missing and
 every result is computed on the non-missing values.
 
-Run:
-  scripts/drift-fixtures-python-env.sh          # .venv-drift with the pins
-  .venv-drift/bin/python scripts/make_drift_fixtures.py
+Run: `make fixtures-drift`, or
+  scripts/python-env.sh                         # .venv with the pins
+  .venv/bin/python scripts/make_drift_fixtures.py
 """
 
 import json
@@ -83,7 +83,7 @@ VERSIONS = {
     "scipy": scipy.__version__,
 }
 if VERSIONS != PINS:
-    sys.exit(f"versions {VERSIONS} differ from the pins {PINS}: run scripts/drift-fixtures-python-env.sh")
+    sys.exit(f"versions {VERSIONS} differ from the pins {PINS}: run scripts/python-env.sh")
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "crates" / "engine" / "tests" / "fixtures" / "drift"

@@ -5,7 +5,7 @@ What: writes CSV inputs and JSON expected outputs into
   crates/engine/tests/fixtures/metrics/   NAME.csv + NAME.json per case
   crates/engine/tests/fixtures/models/    NAME/train.csv, NAME/test.csv,
                                           NAME/case.json per case
-for the engine's `metrics` and `train` functions (shared/spec/cli.md,
+for the engine's `metrics` and `train` functions (docs/cli.md,
 sections `mlops metrics` and `mlops train`). A Rust test reads each case,
 runs the engine on the CSV text and compares with the JSON (a relative
 tolerance around 1e-9; logistic regression is an iterative fit, so its
@@ -85,8 +85,9 @@ otherwise, without "warnings").
 
 Run from the repository root (deterministic: a re-run gives byte-identical
 files; it deletes and rewrites fixtures/metrics/ and fixtures/models/):
-  scripts/fixtures-python-env.sh            # .venv-fixtures with the pins
-  .venv-fixtures/bin/python scripts/make_model_fixtures.py
+  scripts/python-env.sh                     # .venv with the pins
+  .venv/bin/python scripts/make_model_fixtures.py
+(or `make fixtures-model`)
 Pinned: numpy 2.2.6, scipy 1.15.3, scikit-learn 1.7.2 (all available as
 pinned); the script refuses to run with other versions, because the
 answers (tree tie-breaking, clipping eps, lbfgs stopping) are version
@@ -1186,7 +1187,7 @@ def model_cases():
 def main():
     if VERSIONS != PINS:
         raise SystemExit(f"want {PINS}, have {VERSIONS}: "
-                         "run scripts/fixtures-python-env.sh")
+                         "run scripts/python-env.sh")
     for out in (OUT_METRICS, OUT_MODELS):
         if out.exists():
             shutil.rmtree(out)

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Reports the initial download (page + worker: wasm + js, snippets included,
-# gzip -9) of the
-# release build in dist/ and fails above the ceiling for all six labs (500 KiB).
+# gzip -9) of the release build in dist/, and each lab's share. There is no
+# byte ceiling any more: the budget is the felt load time (DEVELOPERS'
+# brief: <= 1.5 s cold over 10 Mbit/s, 40 ms RTT), measured by a benchmark,
+# not here. The checks that stay: the worker holds no chart or UI code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_KIB=300
-CEILING_KIB=500
 total=0
 page=0
 worker=0
@@ -20,9 +20,10 @@ done
 # The page grows with each lab's UI, the worker with its engine code.
 echo "page (app wasm + js): $((page / 1024)) KiB; worker (wasm + js): $((worker / 1024)) KiB"
 kib=$((total / 1024))
-echo "initial download (wasm + js, gzip): ${kib} KiB (budget ${BUDGET_KIB} KiB, ceiling ${CEILING_KIB} KiB)"
-if (( kib > BUDGET_KIB )); then echo "note: $((kib - BUDGET_KIB)) KiB over the budget"; fi
-if (( kib > CEILING_KIB )); then echo "error: over the size ceiling (a regression)"; exit 1; fi
+echo "initial download (wasm + js, gzip): ${kib} KiB"
+# The felt time, roughly: the bytes over the benchmark link (10 Mbit/s)
+# plus a few round trips; the real figure is the load benchmark's.
+echo "transfer at 10 Mbit/s: $(( total * 8 / 10000 )) ms (plus round trips)"
 # Each lab's share, by the linked binaries' function names (an estimate:
 # scripts/wasm_shares.py). The worker must hold no chart code.
 linked="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"

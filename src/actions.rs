@@ -131,9 +131,9 @@ fn apply_load_from(
             state.profile.set(Some(profile));
             state.error.set(None);
         }
-        Response::Error { message, .. } => {
+        Response::Error(message) => {
             state.busy.set(None);
-            state.error.set(Some(message));
+            state.error.set(Some(message.to_string()));
         }
         other => state.error.set(Some(format!(
             "unexpected answer from the engine (a {} reply)",
@@ -192,7 +192,7 @@ pub fn download_split(state: AppState, split: String) {
                     }
                 }
             }
-            Response::Error { message, .. } => state.error.set(Some(message)),
+            Response::Error(message) => state.error.set(Some(message.to_string())),
             _ => {}
         },
     );

@@ -23,7 +23,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
 mod tests {
     use super::*;
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
-    use mlops_engine::session::Session;
+    use mlops_engine::Session;
 
     #[test]
     fn requests_and_real_replies_round_trip() {
@@ -91,10 +91,7 @@ mod tests {
             metrics,
             loaded,
             split,
-            Response::Error {
-                message: "x".into(),
-                usage: true,
-            },
+            Response::Error(mlops_engine::EngineError::bad_request("x")),
         ]) {
             let m = WorkerMessage::Reply {
                 id: 7,

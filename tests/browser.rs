@@ -64,7 +64,7 @@ fn session_split_and_lottery_match_native() {
     use mlops_engine::api::{Request, Response};
     use mlops_engine::data;
     use mlops_engine::split::{self, SplitRequest, Strategy};
-    let mut s = mlops_engine::session::Session::new();
+    let mut s = mlops_engine::Session::new();
     let loaded = s.handle(
         Request::Data(data::Request::LoadSample {
             id: "sample-defects".into(),

@@ -19,7 +19,7 @@ mod web {
     use js_sys::{Array, Uint8Array};
     use mlops_engine::api::{Envelope, Request, Response, WorkerMessage};
     use mlops_engine::data::{self, CsvLoad};
-    use mlops_engine::session::Session;
+    use mlops_engine::{EngineError, Session};
     use mlops_playground::wire;
     use std::cell::RefCell;
     use std::collections::VecDeque;
@@ -77,10 +77,7 @@ mod web {
         let bytes = wire::encode(message).or_else(|e| {
             wire::encode(&WorkerMessage::Reply {
                 id: 0,
-                response: Box::new(Response::Error {
-                    message: e,
-                    usage: false,
-                }),
+                response: Box::new(Response::Error(EngineError::unavailable(e))),
             })
         });
         // A failed post has nowhere to be reported; the page's request stays
@@ -127,13 +124,7 @@ mod web {
             Ok(e) => e,
             Err(e) => {
                 let message = format!("the page sent a request the worker cannot read: {e}");
-                reply(
-                    0,
-                    Response::Error {
-                        message,
-                        usage: true,
-                    },
-                );
+                reply(0, Response::Error(EngineError::unavailable(message)));
                 return;
             }
         };
@@ -144,17 +135,14 @@ mod web {
             (Request::Data(data::Request::LoadCsv { name, delimiter }), Some(file)) => {
                 match CsvLoad::begin(name.clone(), delimiter.as_deref()) {
                     Ok(load) => start_streaming(id, name, load, &file),
-                    Err(e) => reply(id, Response::from_error(&e)),
+                    Err(e) => reply(id, Response::Error(e)),
                 }
             }
             // Other requests that carry a file (split exports re-read it).
             (request, Some(file)) => {
                 let response = match read_file(&file) {
                     Ok(bytes) => SESSION.with(|s| s.borrow_mut().handle(request, Some(&bytes))),
-                    Err(message) => Response::Error {
-                        message,
-                        usage: false,
-                    },
+                    Err(message) => Response::Error(EngineError::unavailable(message)),
                 };
                 reply(id, response);
             }
@@ -175,7 +163,7 @@ mod web {
     /// progress 0.9..1 while it is profiled.
     fn finish(id: u64, load: CsvLoad) -> Response {
         SESSION.with(|s| {
-            data::load::finish_response(&mut s.borrow_mut(), load, &mut |f| {
+            s.borrow_mut().finish_load(load, &mut |f| {
                 post(&WorkerMessage::Progress {
                     id,
                     fraction: 0.9 + 0.1 * f,
@@ -252,7 +240,7 @@ mod web {
             ask_ahead(s);
             s.read += n as u64;
             if let Err(e) = s.load.push(&s.buffer[..n]) {
-                s.failed = Some(Response::from_error(&e));
+                s.failed = Some(Response::Error(e));
                 s.ended = true;
                 let _ = s.reader.cancel(); // the outstanding reads end
                 return None;
@@ -279,10 +267,10 @@ mod web {
                 s.pending = s.pending.saturating_sub(1);
                 s.ended = true;
                 if s.failed.is_none() {
-                    s.failed = Some(Response::Error {
-                        message: format!("{}: could not be read: {error:?}", s.name),
-                        usage: false,
-                    });
+                    s.failed = Some(Response::Error(EngineError::unusable(
+                        s.name.clone(),
+                        format!("could not be read: {error:?}"),
+                    )));
                 }
             }
         });

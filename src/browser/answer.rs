@@ -7,7 +7,8 @@
 
 use crate::browser::engine;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
+use mlops_engine::api::{Ask, Request, Response};
+use mlops_engine::EngineError;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -83,3 +84,28 @@ fn ask_on_change(
         }
     });
 }
+
+/// Asks one lab's request; `reply` hears that lab's answer or the engine's
+/// error (typed: no view matches another lab's reply).
+pub fn ask<Q: Ask + 'static>(
+    request: Q,
+    file: Option<engine::Payload>,
+    reply: impl FnOnce(Result<Q::Answer, EngineError>) + 'static,
+) {
+    engine::send(request.into(), file, move |r| reply(Q::answer(r)));
+}
+
+/// The latest answer to one lab's request that follows the page's state
+/// ([`latest_answer`], typed): `None` until it comes, then the lab's answer
+/// or the engine's error.
+pub fn latest<Q>(request: impl Fn() -> Option<Q> + 'static) -> Memo<Option<Answer<Q>>>
+where
+    Q: Ask + 'static,
+    Q::Answer: Clone + PartialEq + Send + Sync + 'static,
+{
+    let answer = latest_answer(move || request().map(Into::into));
+    Memo::new(move |_| answer.get().map(Q::answer))
+}
+
+/// What [`latest`] holds: the lab's answer or the engine's error.
+pub type Answer<Q> = Result<<Q as Ask>::Answer, EngineError>;

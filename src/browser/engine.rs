@@ -8,6 +8,7 @@
 
 use js_sys::Array;
 use mlops_engine::api::{Envelope, Request, Response, WorkerMessage, PROTOCOL_VERSION};
+use mlops_engine::EngineError;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -94,10 +95,7 @@ pub fn send(request: Request, bytes: Option<Payload>, reply: impl FnOnce(Respons
         Ok(())
     });
     if let Err((reply, message)) = outcome {
-        reply(Response::Error {
-            message,
-            usage: false,
-        });
+        reply(Response::Error(EngineError::unavailable(message)));
     }
 }
 
@@ -174,9 +172,6 @@ fn fail_all(message: &str) {
         }
     });
     for cb in callbacks {
-        cb(Response::Error {
-            message: message.to_string(),
-            usage: false,
-        });
+        cb(Response::Error(EngineError::unavailable(message)));
     }
 }

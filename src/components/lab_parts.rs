@@ -27,9 +27,9 @@ pub fn answer_view(
     report: impl FnOnce(Response) -> Option<AnyView>,
 ) -> Option<AnyView> {
     match answer? {
-        Response::Error { message, .. } => {
-            Some(view! { <p class="warning" data-testid="warning">{message}</p> }.into_any())
-        }
+        Response::Error(message) => Some(
+            view! { <p class="warning" data-testid="warning">{message.to_string()}</p> }.into_any(),
+        ),
         other => report(other),
     }
 }

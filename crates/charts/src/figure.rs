@@ -1,15 +1,16 @@
 //! [`Figure`]: any chart of the layer, so the page's one `Chart` component
 //! and the CLI draw, describe and export every kind the same way.
 
-use crate::{draw_bars, draw_lines, Bars, Lines};
+use crate::{draw_bars, draw_heatmap, draw_lines, Bars, Heatmap, Lines};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// A bar chart or a line chart.
+/// A bar chart, a line chart or a heatmap.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
     Bars(Bars),
     Lines(Lines),
+    Heatmap(Heatmap),
 }
 
 impl Figure {
@@ -22,6 +23,7 @@ impl Figure {
         match self {
             Figure::Bars(b) => draw_bars(root, b, scale),
             Figure::Lines(l) => draw_lines(root, l, scale),
+            Figure::Heatmap(h) => draw_heatmap(root, h, scale),
         }
     }
 
@@ -30,6 +32,7 @@ impl Figure {
         match self {
             Figure::Bars(b) => b.values_json(),
             Figure::Lines(l) => l.values_json(),
+            Figure::Heatmap(h) => h.values_json(),
         }
     }
 
@@ -38,6 +41,7 @@ impl Figure {
         match self {
             Figure::Bars(b) => b.summary(),
             Figure::Lines(l) => l.summary(),
+            Figure::Heatmap(h) => h.summary(),
         }
     }
 }
@@ -51,5 +55,11 @@ impl From<Bars> for Figure {
 impl From<Lines> for Figure {
     fn from(l: Lines) -> Self {
         Figure::Lines(l)
+    }
+}
+
+impl From<Heatmap> for Figure {
+    fn from(h: Heatmap) -> Self {
+        Figure::Heatmap(h)
     }
 }

@@ -2,6 +2,7 @@
 //! marked cells outlined (the Drift lab's drift per input and batch).
 
 use crate::palette;
+use mlops_engine::basics::json::Json;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -15,6 +16,53 @@ pub struct Heatmap {
     pub values: Vec<Vec<f64>>,
     /// `marks[row][column]`: outlined (e.g. the test says drift).
     pub marks: Vec<Vec<bool>>,
+}
+
+impl Heatmap {
+    /// The numbers drawn, as JSON (`data-values`): one object per row with
+    /// its values and marks per column.
+    pub fn values_json(&self) -> String {
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, name)| {
+                let values = self.values.get(r).cloned().unwrap_or_default();
+                let marks = self.marks.get(r).cloned().unwrap_or_default();
+                Json::Obj(vec![
+                    ("row".into(), Json::Str(name.clone())),
+                    (
+                        "values".into(),
+                        Json::Arr(values.into_iter().map(Json::Num).collect()),
+                    ),
+                    (
+                        "marks".into(),
+                        Json::Arr(marks.into_iter().map(Json::Bool).collect()),
+                    ),
+                ])
+            })
+            .collect();
+        Json::Obj(vec![
+            (
+                "columns".into(),
+                Json::Arr(self.columns.iter().cloned().map(Json::Str).collect()),
+            ),
+            ("rows".into(), Json::Arr(rows)),
+        ])
+        .to_pretty()
+    }
+
+    /// A sentence for `aria-label`: what it shows and how many cells are
+    /// marked.
+    pub fn summary(&self) -> String {
+        let marked = self.marks.iter().flatten().filter(|&&m| m).count();
+        format!(
+            "{}: {} rows by {} columns, {marked} cells marked",
+            self.title,
+            self.rows.len(),
+            self.columns.len()
+        )
+    }
 }
 
 /// Draws the heatmap filling `root` (without presenting it).

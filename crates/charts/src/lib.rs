@@ -17,12 +17,10 @@
 mod bars;
 mod draw;
 mod draw_lines;
-#[cfg(feature = "drift")]
 mod drift;
 mod figure;
 mod heatmap;
 mod lines;
-#[cfg(feature = "rollout")]
 mod rollout;
 
 pub use bars::{Bar, Bars};
@@ -32,7 +30,7 @@ pub use draw::draw_bars;
 pub use draw_lines::draw_lines;
 #[cfg(feature = "svg")]
 pub use draw_lines::{lines_grid_svg, lines_row_svg, lines_row_with_legends_svg, lines_svg};
-#[cfg(all(feature = "drift", feature = "svg"))]
+#[cfg(feature = "svg")]
 pub use drift::monitor_svg;
 pub use figure::Figure;
 pub use heatmap::{draw_heatmap, Heatmap};

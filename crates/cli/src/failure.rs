@@ -29,10 +29,7 @@ impl Failure {
     /// expected is an input error.
     pub fn unexpected(r: Response) -> Self {
         match r {
-            Response::Error { message, usage } => Failure {
-                message,
-                code: if usage { 2 } else { 1 },
-            },
+            Response::Error(e) => e.into(),
             other => Failure::input(format!("unexpected engine answer: {other:?}")),
         }
     }

@@ -4,7 +4,7 @@
 //! subcommand lives in `commands/<name>.rs`, turns its arguments into an
 //! engine request answered by the same `Session` the browser's worker uses,
 //! and prints through [`output`] (JSON with `--json`, else a table for a
-//! person). The contract is `shared/spec/cli.md`: exit 0 success, 1 unusable
+//! person). The contract is `docs/cli.md`: exit 0 success, 1 unusable
 //! input (one `error:` line naming the file), 2 bad usage; stdout stays
 //! empty on errors.
 

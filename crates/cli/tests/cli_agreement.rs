@@ -1,4 +1,4 @@
-//! `mlops agreement FILE --raters a,b[,c...]` against `shared/spec/cli.md`.
+//! `mlops agreement FILE --raters a,b[,c...]` against `docs/cli.md`.
 //!
 //! Expected values: `python3 scripts/make_cli_fixtures.py` (raters3()):
 //! scikit-learn's `cohen_kappa_score` per pair, statsmodels'

@@ -1,4 +1,4 @@
-//! Exit statuses and error lines (`shared/spec/cli.md`, "Common rules"):
+//! Exit statuses and error lines (`docs/cli.md`, "Common rules"):
 //! 1 for unusable input (one `error:` line naming the file, and the line
 //! where one applies), 2 for bad usage; stdout empty on both; never a panic.
 

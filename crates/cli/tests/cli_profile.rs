@@ -1,4 +1,4 @@
-//! `mlops profile FILE` against `shared/spec/cli.md`.
+//! `mlops profile FILE` against `docs/cli.md`.
 
 // Test helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -1,4 +1,4 @@
-//! `mlops split FILE ...` against `shared/spec/cli.md`.
+//! `mlops split FILE ...` against `docs/cli.md`.
 
 // Test helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -18,7 +18,7 @@ fn split_json(file: &Path, extra: &[&str]) -> Value {
     run_json(&args)
 }
 
-/// The splits with only the fields `shared/spec/cli.md` defines (the engine
+/// The splits with only the fields `docs/cli.md` defines (the engine
 /// may add fields, such as `class_shares`).
 fn spec_fields(splits: &Value) -> Value {
     let list = splits.as_array().cloned().unwrap_or_default();

@@ -1,4 +1,4 @@
-//! `mlops drift` against `shared/spec/cli.md`: the JSON equals Evidently's
+//! `mlops drift` against `docs/cli.md`: the JSON equals Evidently's
 //! DataDriftPreset on the fixture files, the options, the exit statuses and
 //! the named errors (no shared column, empty current file, mixed kinds,
 //! a column with no values left).

@@ -1,5 +1,5 @@
 //! `mlops metrics`, `mlops train` and `mlops predict` against
-//! `shared/spec/cli.md`: every field of the metrics object, the exit
+//! `docs/cli.md`: every field of the metrics object, the exit
 //! statuses, the files `train` writes, and the promise that each split's
 //! metrics in `train --json` (and `predict --json`) are exactly what
 //! `mlops metrics` prints for the same rows.

@@ -1,4 +1,4 @@
-//! `mlops rollout` against `shared/spec/cli.md`: the JSON fields, the three
+//! `mlops rollout` against `docs/cli.md`: the JSON fields, the three
 //! strategies, the same seed giving the same run, trained models as the
 //! error sources, the latency options, `--plot`, and bad settings (exit 2).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -1,4 +1,4 @@
-//! `mlops simulate` against `shared/spec/cli.md`: the same seed gives the
+//! `mlops simulate` against `docs/cli.md`: the same seed gives the
 //! same bytes, the shapes' strengths, each scenario's effect measured on the
 //! written batches (and seen by `mlops drift`), and the usage errors.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

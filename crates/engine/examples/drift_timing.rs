@@ -2,7 +2,7 @@
 //! files scripts/bench_drift.py writes, timed the way the script times
 //! SciPy and NumPy (median of RUNS after a warm-up).
 //!
-//! `cargo run --release -p mlops-engine --features drift --example
+//! `cargo run --release -p mlops-engine --example
 //! drift_timing -- DIR [RUNS]` reads `DIR/drift-{a,b}.f64` (little-endian
 //! f64, the reference and current numbers) and `DIR/drift-{ca,cb}.u32`
 //! (category codes), builds the columns, and prints JSON: `ks_wasserstein_s`

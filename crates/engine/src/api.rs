@@ -1,9 +1,11 @@
 //! The one door to the engine.
 //!
 //! Every capability is a [`Request`] answered by [`Session::handle`] with a
-//! [`Response`]. Each lab's folder owns its own request and response types
-//! and its `handle` function ([`crate::data`], [`crate::split`]); these
-//! enums only name the lab. The browser's Web Worker receives requests as
+//! [`Response`]. Each lab's folder owns its own request and response types,
+//! its own state and its `handle` function ([`crate::data`],
+//! [`crate::split`], ...); these enums only name the lab, and [`Session`]
+//! only holds each lab's state and dispatches. This module is the top of
+//! the engine: it imports the labs, and nothing imports it. The browser's Web Worker receives requests as
 //! postcard bytes from the page, the `mlops` CLI builds them from its
 //! arguments (and prints JSON of the same types), and tests build them
 //! directly, so each capability is written once and reached three ways.
@@ -11,10 +13,69 @@
 //! deserializes without buffering, which keeps both wasm binaries smaller.
 //! File bytes travel beside a request (a user's `File`
 //! in the browser, a file read in the CLI), never inside it.
-//!
-//! [`Session::handle`]: crate::session::Session::handle
 
+use crate::basics::error::EngineError;
+use crate::data::CsvLoad;
+use crate::model::ModelStore;
+use crate::state::Datasets;
 use serde::{Deserialize, Serialize};
+
+/// The engine's state between requests: the datasets by role and each
+/// lab's own state. The browser's worker keeps one `Session` for the page's
+/// lifetime; the CLI makes one per command.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub datasets: Datasets,
+    pub models: ModelStore,
+    pub stream: crate::drift::Stream,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Answers a request; `bytes` carries a file's content where one is
+    /// needed (`LoadCsv`, split exports).
+    pub fn handle(&mut self, request: Request, bytes: Option<&[u8]>) -> Response {
+        self.handle_with_progress(request, bytes, &mut |_| {})
+    }
+
+    /// [`Session::handle`], telling `progress` (0..1) how far long work
+    /// (training, sweeps, learning curves) has got: the worker posts it to
+    /// the page's busy bar.
+    pub fn handle_with_progress(
+        &mut self,
+        request: Request,
+        bytes: Option<&[u8]>,
+        progress: &mut dyn FnMut(f64),
+    ) -> Response {
+        let datasets = &mut self.datasets;
+        let answer = match request {
+            Request::Data(r) => crate::data::handle(datasets, r, bytes).map(Response::Data),
+            Request::Split(r) => crate::split::handle(datasets, r, bytes).map(Response::Split),
+            Request::Metrics(r) => crate::metrics::handle(datasets, r).map(Response::Metrics),
+            Request::Model(r) => {
+                crate::model::handle(&mut self.models, datasets, r, bytes, progress)
+                    .map(Response::Model)
+            }
+            Request::Drift(r) => {
+                crate::drift::handle(&mut self.stream, datasets, &self.models, r, bytes)
+                    .map(Response::Drift)
+            }
+        };
+        answer.unwrap_or_else(Response::Error)
+    }
+
+    /// Ends a streamed load (the worker's `File` chunks) as the working
+    /// dataset: the Data lab's answer, or the error.
+    pub fn finish_load(&mut self, load: CsvLoad, progress: &mut dyn FnMut(f64)) -> Response {
+        match crate::data::load::finish(&mut self.datasets, load, None, progress) {
+            Ok(r) => Response::Data(r),
+            Err(e) => Response::Error(e),
+        }
+    }
+}
 
 /// What the page, the CLI or a test asks of the engine: one lab's request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,7 +85,6 @@ pub enum Request {
     Split(crate::split::Request),
     Metrics(crate::metrics::Request),
     Model(crate::model::Request),
-    #[cfg(feature = "drift")]
     Drift(crate::drift::Request),
 }
 
@@ -36,14 +96,10 @@ pub enum Response {
     Split(crate::split::Response),
     Metrics(crate::metrics::Response),
     Model(crate::model::Response),
-    #[cfg(feature = "drift")]
     Drift(crate::drift::Response),
-    /// The request could not be answered; `usage` is true when the request
-    /// itself was wrong rather than the data.
-    Error {
-        message: String,
-        usage: bool,
-    },
+    /// The request could not be answered, and why (with the file, line
+    /// and field, the setting or the dataset's role it is about).
+    Error(EngineError),
 }
 
 impl Response {
@@ -57,17 +113,68 @@ impl Response {
             Response::Split(_) => "split",
             Response::Metrics(_) => "metrics",
             Response::Model(_) => "model",
-            #[cfg(feature = "drift")]
             Response::Drift(_) => "drift",
-            Response::Error { .. } => "error",
+            Response::Error(_) => "error",
         }
     }
+}
 
-    pub fn from_error(e: &crate::EngineError) -> Self {
-        Response::Error {
-            message: e.to_string(),
-            usage: e.is_usage(),
+/// A lab's request tied to its answer: whoever asks with a `Q` gets a
+/// `Q::Answer` or the engine's error, and never has to match another lab's
+/// reply (the page's `ask::<Q>`, the CLI's commands, the tests).
+pub trait Ask: Into<Request> {
+    /// The lab's answer type.
+    type Answer;
+
+    /// The lab's answer in `response`, or the error it carries (another
+    /// lab's answer is an [`EngineError::Unavailable`]: it cannot happen
+    /// through [`Session::handle`]).
+    fn answer(response: Response) -> Result<Self::Answer, EngineError>;
+}
+
+/// `Ask` and `From<lab::Request> for Request` for each lab.
+macro_rules! labs {
+    ($($variant:ident => $lab:ident),* $(,)?) => {$(
+        impl From<crate::$lab::Request> for Request {
+            fn from(r: crate::$lab::Request) -> Request {
+                Request::$variant(r)
+            }
         }
+
+        impl Ask for crate::$lab::Request {
+            type Answer = crate::$lab::Response;
+
+            fn answer(response: Response) -> Result<Self::Answer, EngineError> {
+                match response {
+                    Response::$variant(answer) => Ok(answer),
+                    Response::Error(e) => Err(e),
+                    other => Err(EngineError::unavailable(format!(
+                        "the engine answered a {} request with a {} answer",
+                        stringify!($lab),
+                        other.lab()
+                    ))),
+                }
+            }
+        }
+    )*};
+}
+
+labs!(
+    Data => data,
+    Split => split,
+    Metrics => metrics,
+    Model => model,
+    Drift => drift,
+);
+
+impl Session {
+    /// Asks one lab's request and gets its typed answer.
+    pub fn ask<Q: Ask>(
+        &mut self,
+        request: Q,
+        bytes: Option<&[u8]>,
+    ) -> Result<Q::Answer, EngineError> {
+        Q::answer(self.handle(request.into(), bytes))
     }
 }
 
@@ -75,7 +182,7 @@ impl Response {
 /// it in the URL (so a browser never pairs a new page with a cached old
 /// worker), and the worker says it in `Ready`. Bump it whenever a `Request`,
 /// `Response` or `WorkerMessage` changes shape.
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.
@@ -100,6 +207,33 @@ pub struct Envelope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_sample_is_an_error_response() {
+        let mut s = Session::new();
+        let r = s.handle(
+            Request::Data(crate::data::Request::LoadSample { id: "nope".into() }),
+            None,
+        );
+        assert!(
+            matches!(r, Response::Error(ref e) if !e.is_usage()),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn requests_without_data_say_so() {
+        let mut s = Session::new();
+        match s.handle(Request::Data(crate::data::Request::Profile), None) {
+            Response::Error(e) => assert_eq!(
+                e,
+                EngineError::NoDataset {
+                    role: "working".into()
+                }
+            ),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 
     #[test]
     fn request_json_shape_is_stable() {

@@ -8,10 +8,12 @@
 //!
 //! Layout: [`basics`] (errors, the seeded RNG, sorts, statistics, text
 //! encodings) and [`table`] (typed columns, CSV reading, profiles) serve
-//! every lab; then one folder per lab, each owning its requests: [`data`],
-//! [`split`] (later `model`, `metrics`, `drift`, `rollout`). [`session`]
-//! keeps the datasets between requests and dispatches each lab's request to
-//! that lab's `handle`.
+//! every lab; [`state`] holds the datasets by role; then one folder per lab,
+//! each owning its requests, answers and state: [`data`], [`split`],
+//! [`metrics`], [`model`], `drift`, `rollout`. [`api`] sits on top: the
+//! request and response enums and [`Session`], the one dispatch. Modules
+//! import only downwards (basics → table → state → labs → api; `make lint`
+//! checks there is no cycle).
 //!
 //! Architecture invariants:
 //! - Deterministic: randomness enters as a seed (see [`basics::rng`]), never
@@ -22,15 +24,14 @@
 pub mod api;
 pub mod basics;
 pub mod data;
-#[cfg(feature = "drift")]
 pub mod drift;
 pub mod metrics;
 pub mod model;
-#[cfg(feature = "rollout")]
 pub mod rollout;
-pub mod session;
 pub mod split;
+pub mod state;
 pub mod table;
 
+pub use api::Session;
 pub use basics::error::EngineError;
 pub use table::{Column, ColumnData, Table};

@@ -3,7 +3,6 @@
 //! sample-defects, against `tests/fixtures/drift/golden.json`. The same
 //! fixture is asserted in headless Chromium (`tests/browser.rs` of the
 //! web app), so the browser's wasm and the CLI agree to the bit.
-#![cfg(feature = "drift")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::drift::golden;

@@ -2,7 +2,6 @@
 //! `ks_2samp` p-values (exact and asymptotic) to 1e-6, every legacy stattest
 //! and Evidently's default method per column, and a whole `DataDriftPreset`
 //! report, from `tests/fixtures/drift/`.
-#![cfg(feature = "drift")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::basics::sort::sort_f64;

@@ -2,7 +2,6 @@
 //! negative, a sample compared with itself never drifts, p-values stay in
 //! [0, 1], the same seed gives the same batches, and strengths follow the
 //! shape.
-#![cfg(feature = "drift")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::drift::sample::pair;

@@ -3,14 +3,13 @@
 //! simulated stream kept in the session, one batch as the current dataset,
 //! the comparison, the monitoring timeline with the kept model, and the
 //! sample-size dial; and the named errors.
-#![cfg(feature = "drift")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::api::{Request, Response};
 use mlops_engine::drift::{self, MonitorRequest, Scenario, Shape, Side, SimulateRequest};
 use mlops_engine::model::{self, ModelKind, TrainRequest};
-use mlops_engine::session::Session;
 use mlops_engine::split::{SplitRequest, Strategy};
+use mlops_engine::Session;
 use mlops_engine::{data, drift::DriftRequest};
 use std::collections::BTreeMap;
 
@@ -79,7 +78,7 @@ fn the_lab_runs_on_the_model_labs_split_and_model() {
         ),
         drift::Response::Simulated { .. }
     ));
-    assert_eq!(s.batches.len(), 6);
+    assert_eq!(s.stream.batches.len(), 6);
     ask(&mut s, drift::Request::UseBatch { index: 5 });
     match ask(&mut s, drift::Request::Compare(DriftRequest::default())) {
         drift::Response::Compared(r) => assert_eq!(r.current_rows, 200),
@@ -140,7 +139,7 @@ fn the_lab_runs_on_the_model_labs_split_and_model() {
 fn errors_are_named_not_panics() {
     let mut s = Session::new();
     let err = |r: Response| match r {
-        Response::Error { message, .. } => message,
+        Response::Error(e) => e.to_string(),
         other => panic!("{other:?}"),
     };
     assert!(err(s.handle(

@@ -1,7 +1,6 @@
 //! The workshop exercises of docs/exercises.md are solvable, and each
 //! check fires on its answer: every number the exercises quote is computed
 //! here by the same engine the labs and the CLI use.
-#![cfg(all(feature = "drift", feature = "rollout"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::data::samples;
@@ -92,8 +91,8 @@ fn drift_one_signal_each() {
     use mlops_engine::api::{Request, Response};
     use mlops_engine::drift::{self, MonitorRequest, Scenario, Shape, Side, SimulateRequest};
     use mlops_engine::model::{self, ModelKind, TrainRequest};
-    use mlops_engine::session::Session;
     use mlops_engine::split::{SplitRequest, Strategy};
+    use mlops_engine::Session;
     let mut s = Session::new();
     s.handle(
         Request::Data(mlops_engine::data::Request::LoadSample {

@@ -1,4 +1,4 @@
-//! Property tests of the metrics and the models (`shared/spec/cli.md`,
+//! Property tests of the metrics and the models (`docs/cli.md`,
 //! `metrics` and `train`): ROC AUC's symmetry and pairwise meaning, the
 //! threshold sweep against direct counting, every metric of `evaluate` in
 //! its range and never NaN, a model's JSON round trip, and `train` on odd

@@ -6,8 +6,8 @@ use mlops_engine::api::{Request, Response};
 use mlops_engine::data;
 use mlops_engine::model::experiments::Score;
 use mlops_engine::model::{self, fitted::ModelKind, train, TrainRequest};
-use mlops_engine::session::Session;
 use mlops_engine::split::{SplitRequest, Strategy};
+use mlops_engine::Session;
 
 fn session(sample: &str) -> Session {
     let mut s = Session::new();
@@ -57,7 +57,7 @@ fn a_sweep_trains_once_per_value_and_its_default_equals_train() {
     };
     assert_eq!(points.iter().map(|p| p.x).collect::<Vec<_>>(), values);
     let trained = train(
-        s.working().unwrap(),
+        s.datasets.working().unwrap(),
         &base("diagnosis", ModelKind::Logistic),
     )
     .unwrap();
@@ -74,7 +74,7 @@ fn a_sweep_trains_once_per_value_and_its_default_equals_train() {
         }),
         None,
     );
-    assert!(matches!(r, Response::Error { usage: true, .. }), "{r:?}");
+    assert!(matches!(r, Response::Error(ref e) if e.is_usage()), "{r:?}");
 }
 
 #[test]
@@ -117,7 +117,11 @@ fn data_centric_relabels_or_drops_the_disagreeing_train_rows() {
     assert!(d.disagreeing > 0, "{d:?}");
     assert_eq!(d.left_out.train_rows, d.as_is.train_rows - d.disagreeing);
     assert_eq!(d.relabelled.train_rows, d.as_is.train_rows);
-    let trained = train(s.working().unwrap(), &base("defect", ModelKind::Logistic)).unwrap();
+    let trained = train(
+        s.datasets.working().unwrap(),
+        &base("defect", ModelKind::Logistic),
+    )
+    .unwrap();
     let test = trained.splits.iter().find(|x| x.name == "test").unwrap();
     assert_eq!(d.as_is.test, Score::of(&test.metrics));
 }
@@ -160,5 +164,5 @@ fn slices_add_up_to_the_split() {
         }),
         None,
     );
-    assert!(matches!(r, Response::Error { .. }));
+    assert!(matches!(r, Response::Error(_)));
 }

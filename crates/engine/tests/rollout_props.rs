@@ -3,7 +3,6 @@
 //! seed gives the same run; and the analysis' statistics: an equal
 //! candidate is rarely rolled back, a clearly worse one is caught at the
 //! first step with enough traffic, a 30% slower one fails the latency check.
-#![cfg(feature = "rollout")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::rollout::{run, Errors, Latency, Outcome, RolloutRequest, Strategy, Verdict};

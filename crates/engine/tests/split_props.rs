@@ -1,5 +1,5 @@
 //! Property tests of the split strategies: the rounding rules of
-//! `shared/spec/cli.md` hold for every input, and seeds behave.
+//! `docs/cli.md` hold for every input, and seeds behave.
 
 use mlops_engine::split::{
     random_assignment, split_sizes, split_table, stratified_allocation, stratified_assignment,

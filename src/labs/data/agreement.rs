@@ -42,7 +42,7 @@ pub fn AgreementPanel() -> impl IntoView {
     let report = move || match check.get() {
         Some(Response::Data(data::Response::LabelCheck { report })) => Ok(report),
         Some(Response::Data(data::Response::Agreement(report))) => Ok(Some(report)),
-        Some(Response::Error { message, .. }) => Err(message),
+        Some(Response::Error(message)) => Err(message.to_string()),
         _ => Ok(None),
     };
     let raters_now = move || match report() {

@@ -144,7 +144,7 @@ fn DataCentricPanel(
             Some(Response::Model(model::Response::DataCentric(d))) => {
                 Some(Ok::<DataCentric, String>((**d).clone()))
             }
-            Some(Response::Error { message, .. }) => Some(Err(message.clone())),
+            Some(Response::Error(message)) => Some(Err(message.to_string())),
             _ => None,
         })
     };

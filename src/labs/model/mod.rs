@@ -39,7 +39,7 @@ pub fn metrics_report(answer: &Response) -> Result<MetricsReport, String> {
     match answer {
         Response::Metrics(metrics::Response::Metrics(r))
         | Response::Model(model::Response::Evaluated(r)) => Ok(r.clone()),
-        Response::Error { message, .. } => Err(message.clone()),
+        Response::Error(message) => Err(message.to_string()),
         _ => Err("unexpected answer from the engine".into()),
     }
 }
@@ -73,7 +73,7 @@ fn train(state: AppState, kind: ModelKind) {
     };
     let summary = |r: Response| match r {
         Response::Model(model::Response::Trained(t)) => Ok(*t),
-        Response::Error { message, .. } => Err(message),
+        Response::Error(message) => Err(message.to_string()),
         other => Err(format!(
             "unexpected answer from the engine (a {} reply)",
             other.lab()

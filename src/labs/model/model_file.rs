@@ -21,7 +21,7 @@ fn download_model(state: AppState, id: u32, name: String) {
                     state.error.set(Some(e));
                 }
             }
-            Response::Error { message, .. } => state.error.set(Some(message)),
+            Response::Error(message) => state.error.set(Some(message.to_string())),
             _ => {}
         },
     );
@@ -34,7 +34,7 @@ fn upload_model(file: web_sys::File, scored: RwSignal<Option<Scored>>) {
     let request = Request::Model(model::Request::ImportModel { name: name.clone() });
     engine::send(request, Some(Payload::File(file)), move |r| match r {
         Response::Model(model::Response::Imported { id, .. }) => score(id, name, scored),
-        Response::Error { message, .. } => scored.set(Some(Err(message))),
+        Response::Error(message) => scored.set(Some(Err(message.to_string()))),
         _ => {}
     });
 }
@@ -62,7 +62,7 @@ fn score(id: u32, name: String, scored: RwSignal<Option<Scored>>) {
                     format!("{name}: {rows} rows scored (no target column to measure against)"),
                     Vec::new(),
                 )),
-                Response::Error { message, .. } => Err(message),
+                Response::Error(message) => Err(message.to_string()),
                 _ => Err("unexpected answer from the engine".into()),
             }))
         },

@@ -98,8 +98,9 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
                     .collect();
                 Some(data_table(head, rows, "metric-table slices"))
             }
-            Some(Response::Error { message, .. }) => Some(
-                view! { <p class="warning" data-testid="warning">{message.clone()}</p> }.into_any(),
+            Some(Response::Error(message)) => Some(
+                view! { <p class="warning" data-testid="warning">{message.to_string()}</p> }
+                    .into_any(),
             ),
             _ => None,
         })

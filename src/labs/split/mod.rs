@@ -57,7 +57,7 @@ pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> 
 pub fn split_report(answer: &Response) -> Result<SplitReport, String> {
     match answer {
         Response::Split(split::Response::Split(r)) => Ok(r.clone()),
-        Response::Error { message, .. } => Err(message.clone()),
+        Response::Error(message) => Err(message.to_string()),
         _ => Err("unexpected answer from the engine".into()),
     }
 }

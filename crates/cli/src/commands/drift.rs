@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::output;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::drift::{self, DriftReport, DriftRequest, Method, Side};
-use mlops_engine::session::Session;
+use mlops_engine::Session;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]

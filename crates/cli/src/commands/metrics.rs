@@ -111,7 +111,7 @@ pub fn run(args: Args) -> Result<String, Failure> {
     report.warnings.dedup();
     let mut json = metrics::spec_json(&report);
     if args.automation {
-        let table = loaded.session.working()?;
+        let table = loaded.session.datasets.working()?;
         let curve = metrics::automation::automation(
             table,
             &target,

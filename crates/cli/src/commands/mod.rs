@@ -16,8 +16,8 @@ pub mod train;
 use crate::failure::Failure;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::data;
-use mlops_engine::session::Session;
 use mlops_engine::table::ProfileReport;
+use mlops_engine::Session;
 use std::path::Path;
 
 /// A loaded file: the session holding it, the warnings from reading it, and

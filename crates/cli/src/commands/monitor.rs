@@ -1,7 +1,7 @@
 //! `mlops monitor REFERENCE BATCH_DIR [--model MODEL.json] [--target COL]`:
 //! every `*.csv` of BATCH_DIR (in name order) watched against REFERENCE:
 //! drift tests, input and output statistics, estimated and realized
-//! performance, alerts (README: "mlops monitor"). `--plot FILE.svg` draws
+//! performance, alerts (docs/cli.md, "mlops monitor"). `--plot FILE.svg` draws
 //! the timeline.
 
 use crate::failure::Failure;

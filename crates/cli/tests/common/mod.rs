@@ -1,5 +1,5 @@
 //! Helpers shared by the `mlops` integration tests: run the binary, check the
-//! contract's common rules (`shared/spec/cli.md`) on every run, and compare
+//! contract's common rules (`docs/cli.md`) on every run, and compare
 //! numbers.
 
 #![allow(dead_code)]

@@ -29,8 +29,10 @@ impl fmt::Display for Position {
 
 /// Every way the engine can refuse an input. The `Display` text is what the
 /// CLI prints after `error:` and what the page shows in its error banner.
+/// Externally tagged (serde's default): the worker sends it to the page in
+/// postcard, which cannot read internally tagged enums.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EngineError {
     /// A record has a different number of fields than the header.
@@ -43,12 +45,17 @@ pub enum EngineError {
     Malformed { pos: Position, message: String },
     /// A column named by the user does not exist.
     UnknownColumn { file: String, column: String },
-    /// No dataset with this name is loaded.
+    /// No built-in dataset has this name.
     UnknownDataset { name: String },
+    /// Nothing is loaded in this role (`working`, `reference`, `current`).
+    NoDataset { role: String },
     /// The input is well-formed but cannot be used for what was asked.
     Unusable { file: String, message: String },
     /// The request itself is wrong (bad ratios, bad option values).
     BadRequest { message: String },
+    /// The engine could not be reached or answered out of turn (the page's
+    /// worker is gone, a message could not be read).
+    Unavailable { message: String },
 }
 
 impl EngineError {
@@ -60,6 +67,12 @@ impl EngineError {
 
     pub fn bad_request(message: impl Into<String>) -> Self {
         EngineError::BadRequest {
+            message: message.into(),
+        }
+    }
+
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        EngineError::Unavailable {
             message: message.into(),
         }
     }
@@ -90,8 +103,17 @@ impl fmt::Display for EngineError {
             EngineError::UnknownDataset { name } => {
                 write!(f, "no dataset named \"{name}\" is loaded")
             }
+            EngineError::NoDataset { role } if role == "working" => {
+                write!(
+                    f,
+                    "no working dataset is loaded: load a file or a sample first"
+                )
+            }
+            EngineError::NoDataset { role } => write!(f, "no {role} dataset is loaded"),
             EngineError::Unusable { file, message } => write!(f, "{file}: {message}"),
-            EngineError::BadRequest { message } => write!(f, "{message}"),
+            EngineError::BadRequest { message } | EngineError::Unavailable { message } => {
+                write!(f, "{message}")
+            }
         }
     }
 }

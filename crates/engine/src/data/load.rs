@@ -9,10 +9,10 @@
 
 use super::{summarize, Response};
 use crate::basics::error::{EngineError, Result};
-use crate::session::{Role, Session};
+use crate::state::{Datasets, Role};
 use crate::table::{profile_with_progress, CsvLoader, CsvOptions};
 
-/// A CSV file on its way into the session.
+/// A CSV file on its way into the engine's datasets.
 #[derive(Debug)]
 pub struct CsvLoad {
     loader: CsvLoader,
@@ -38,7 +38,7 @@ impl CsvLoad {
 /// built-in dataset it is, if any), with its summary and profile;
 /// `progress` hears 0..1 while it is profiled.
 pub fn finish(
-    session: &mut Session,
+    datasets: &mut Datasets,
     load: CsvLoad,
     sample: Option<String>,
     progress: &mut dyn FnMut(f64),
@@ -47,23 +47,11 @@ pub fn finish(
     let profile = profile_with_progress(&table, &mut |done, total| {
         progress(done as f64 / total.max(1) as f64)
     });
-    let d = session.put(Role::Working, table, sample);
+    let d = datasets.put(Role::Working, table, sample);
     Ok(Response::Loaded {
         dataset: summarize(&d.table, d.generation),
         profile,
     })
-}
-
-/// [`finish`] for the worker: the answer, an error included, as a response.
-pub fn finish_response(
-    session: &mut Session,
-    load: CsvLoad,
-    progress: &mut dyn FnMut(f64),
-) -> crate::api::Response {
-    match finish(session, load, None, progress) {
-        Ok(r) => crate::api::Response::Data(r),
-        Err(e) => crate::api::Response::from_error(&e),
-    }
 }
 
 /// Parses a delimiter option: one character, or the word `tab`.
@@ -92,7 +80,7 @@ mod tests {
 
     #[test]
     fn a_broken_file_keeps_the_previous_dataset_and_every_load_is_a_new_generation() {
-        let mut s = Session::new();
+        let mut s = Datasets::default();
         let mut load = CsvLoad::begin("a.csv".into(), None).unwrap();
         load.push(b"x,y\n1,2\n").unwrap();
         let first = match finish(&mut s, load, None, &mut |_| {}).unwrap() {

@@ -17,7 +17,7 @@ pub use load::{parse_delimiter, CsvLoad};
 pub use summary::{summarize, ColumnInfo, DatasetSummary, PREVIEW_ROWS};
 
 use crate::basics::error::{EngineError, Result};
-use crate::session::Session;
+use crate::state::Datasets;
 use crate::table::{profile, ProfileReport};
 use agreement::AgreementReport;
 use serde::{Deserialize, Serialize};
@@ -64,14 +64,14 @@ pub enum Response {
 
 /// Answers a Data lab request. `bytes` carries a file's content for
 /// `LoadCsv`.
-pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
+pub fn handle(datasets: &mut Datasets, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
     match request {
         Request::LoadSample { id } => {
             let csv = samples::csv(&id)
                 .ok_or_else(|| EngineError::UnknownDataset { name: id.clone() })?;
             let mut load = CsvLoad::begin(id.clone(), None)?;
             load.push(csv.as_bytes())?;
-            load::finish(session, load, Some(id), &mut |_| {})
+            load::finish(datasets, load, Some(id), &mut |_| {})
         }
         Request::LoadCsv { name, delimiter } => {
             let bytes = bytes.ok_or_else(|| {
@@ -79,15 +79,15 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             })?;
             let mut load = CsvLoad::begin(name, delimiter.as_deref())?;
             load.push(bytes)?;
-            load::finish(session, load, None, &mut |_| {})
+            load::finish(datasets, load, None, &mut |_| {})
         }
-        Request::Profile => Ok(Response::Profile(profile(session.working()?))),
+        Request::Profile => Ok(Response::Profile(profile(datasets.working()?))),
         Request::Agreement { raters } => Ok(Response::Agreement(agreement::agreement(
-            session.working()?,
+            datasets.working()?,
             &raters,
         )?)),
         Request::LabelCheck { target } => {
-            let table = session.working()?;
+            let table = datasets.working()?;
             table.column(&target)?;
             let raters = suggest::raters(table, &target);
             let report = if raters.len() >= 2 {

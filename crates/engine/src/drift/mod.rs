@@ -32,7 +32,7 @@ pub mod stattests;
 
 pub use monitor::{monitor, MonitorReport, MonitorRequest};
 pub use report::{compare, ColumnDrift, Distribution, DriftReport, DriftRequest};
-pub use requests::{handle, Request, Response, Side};
+pub use requests::{handle, Request, Response, Side, Stream};
 pub use scenario::Scenario;
 pub use simulate::{simulate, Shape, SimulateReport, SimulateRequest};
 pub use stattests::Method;

@@ -7,8 +7,17 @@ use super::report::{compare, DriftReport, DriftRequest};
 use super::sample_size::{sample_size_dial, DialPoint};
 use super::simulate::{simulate, SimulateReport, SimulateRequest};
 use crate::basics::error::{EngineError, Result};
-use crate::session::{Role, Session};
+use crate::model::ModelStore;
+use crate::state::{Datasets, Role};
+use crate::table::Table;
 use serde::{Deserialize, Serialize};
+
+/// The Drift lab's own state: the simulated stream (name, table), batch 1
+/// first, kept for `UseBatch` and `Monitor`.
+#[derive(Debug, Default)]
+pub struct Stream {
+    pub batches: Vec<(String, Table)>,
+}
 
 /// Which of the two datasets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +51,7 @@ pub enum Request {
     Compare(DriftRequest),
     /// Simulate a stream of batches from the reference; with `files`, also
     /// each batch as CSV (the reference's source rides beside). The batches
-    /// are kept in the session (for `UseBatch` and `Monitor`).
+    /// are kept in the lab's [`Stream`] (for `UseBatch` and `Monitor`).
     Simulate {
         request: SimulateRequest,
         files: bool,
@@ -54,6 +63,9 @@ pub enum Request {
         model: Option<u32>,
         split: Option<String>,
     },
+    /// Split the working dataset as the Split lab does: its first split
+    /// (train) becomes the reference, its last (test) the current dataset.
+    UseSplit(crate::split::SplitRequest),
     /// Make kept batch `index` (0-based) the current dataset.
     UseBatch { index: u32 },
     /// Watch the kept batches against the reference, with a kept model.
@@ -90,7 +102,15 @@ pub enum Response {
     Dial(Vec<DialPoint>),
 }
 
-pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
+/// Answers a Drift lab request: `datasets` holds the reference and current
+/// sides, `stream` the simulated batches, `models` the Model lab's models.
+pub fn handle(
+    stream: &mut Stream,
+    datasets: &mut Datasets,
+    models: &ModelStore,
+    request: Request,
+    bytes: Option<&[u8]>,
+) -> Result<Response> {
     match request {
         Request::Load {
             side,
@@ -112,18 +132,12 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
                 columns: table.column_names(),
                 warnings: table.warnings.clone(),
             };
-            session.put(side.role(), table, None);
+            datasets.put(side.role(), table, None);
             Ok(answer)
         }
         Request::Compare(r) => {
-            let missing =
-                |side: &str| EngineError::bad_request(format!("no {side} dataset is loaded"));
-            let reference = session
-                .dataset(Role::Reference)
-                .map_err(|_| missing("reference"))?;
-            let current = session
-                .dataset(Role::Current)
-                .map_err(|_| missing("current"))?;
+            let reference = datasets.dataset(Role::Reference)?;
+            let current = datasets.dataset(Role::Current)?;
             let (rt, ct) = (&reference.table, &current.table);
             Ok(Response::Compared(compare(
                 (rt, &rt.name),
@@ -132,9 +146,7 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             )?))
         }
         Request::Simulate { request, files } => {
-            let reference = session
-                .dataset(Role::Reference)
-                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?;
+            let reference = datasets.dataset(Role::Reference)?;
             let table = &reference.table;
             let (report, batches) = simulate(table, &request)?;
             let files = match (files, bytes) {
@@ -154,14 +166,14 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
                     (name.clone(), super::batch_io::batch_table(table, b, name))
                 })
                 .collect();
-            session.batches = kept;
+            stream.batches = kept;
             Ok(Response::Simulated { report, files })
         }
         Request::UseWorking { side, model, split } => {
-            let working = session.working()?;
+            let working = datasets.working()?;
             let table = match (model, split) {
                 (Some(id), Some(name)) => {
-                    let run = session.kept(id)?.run.as_ref().ok_or_else(|| {
+                    let run = models.kept(id)?.run.as_ref().ok_or_else(|| {
                         EngineError::bad_request(format!(
                             "model {id} was not trained here: it has no splits"
                         ))
@@ -176,51 +188,52 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
                                 run.split_names.join(", ")
                             ))
                         })?;
-                    let rows = run
-                        .assignment
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &a)| usize::from(a) == k)
-                        .map(|(r, _)| r as u32)
-                        .collect();
-                    let batch = super::simulate::Batch {
-                        rows,
-                        ..Default::default()
-                    };
-                    super::batch_io::batch_table(
-                        working,
-                        &batch,
-                        format!("{} ({name})", working.name),
-                    )
+                    rows_of_split(working, &run.assignment, k, &name)
                 }
                 _ => working.clone(),
             };
             let answer = loaded(side, &table);
-            session.put(side.role(), table, None);
+            datasets.put(side.role(), table, None);
+            Ok(answer)
+        }
+        Request::UseSplit(split) => {
+            let working = datasets.working()?;
+            let outcome = crate::split::split_table(working, &split)?;
+            let names: Vec<&str> = outcome
+                .report
+                .splits
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect();
+            let (Some(first), Some(last)) = (names.first(), names.last()) else {
+                return Err(EngineError::bad_request("the split made no splits"));
+            };
+            let reference = rows_of_split(working, &outcome.assignment, 0, first);
+            let current = rows_of_split(working, &outcome.assignment, names.len() - 1, last);
+            datasets.put(Role::Reference, reference, None);
+            let answer = loaded(Side::Current, &current);
+            datasets.put(Role::Current, current, None);
             Ok(answer)
         }
         Request::UseBatch { index } => {
-            let (_, t) = session.batches.get(index as usize).ok_or_else(|| {
+            let (_, t) = stream.batches.get(index as usize).ok_or_else(|| {
                 EngineError::bad_request(format!(
                     "there is no batch {} (the stream has {})",
                     index + 1,
-                    session.batches.len()
+                    stream.batches.len()
                 ))
             })?;
             let table = t.clone();
             let answer = loaded(Side::Current, &table);
-            session.put(Role::Current, table, None);
+            datasets.put(Role::Current, table, None);
             Ok(answer)
         }
         Request::Monitor { request, model } => {
-            let reference = &session
-                .dataset(Role::Reference)
-                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?
-                .table;
-            let model = model.map(|id| session.model(id)).transpose()?;
+            let reference = &datasets.dataset(Role::Reference)?.table;
+            let model = model.map(|id| models.model(id)).transpose()?;
             Ok(Response::Monitored(monitor(
                 reference,
-                &session.batches,
+                &stream.batches,
                 model,
                 &request,
             )?))
@@ -231,10 +244,7 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             sizes,
             seed,
         } => {
-            let reference = &session
-                .dataset(Role::Reference)
-                .map_err(|_| EngineError::bad_request("no reference dataset is loaded"))?
-                .table;
+            let reference = &datasets.dataset(Role::Reference)?.table;
             Ok(Response::Dial(sample_size_dial(
                 reference.column(&column)?,
                 shift,
@@ -243,6 +253,21 @@ pub fn handle(session: &mut Session, request: Request, bytes: Option<&[u8]>) -> 
             )?))
         }
     }
+}
+
+/// The rows of split `k` in `assignment`, as a table named after `name`.
+fn rows_of_split(working: &Table, assignment: &[u8], k: usize, name: &str) -> Table {
+    let rows = assignment
+        .iter()
+        .enumerate()
+        .filter(|(_, &a)| usize::from(a) == k)
+        .map(|(r, _)| r as u32)
+        .collect();
+    let batch = super::simulate::Batch {
+        rows,
+        ..Default::default()
+    };
+    super::batch_io::batch_table(working, &batch, format!("{} ({name})", working.name))
 }
 
 fn loaded(side: Side, table: &crate::table::Table) -> Response {

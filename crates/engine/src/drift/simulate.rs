@@ -1,6 +1,6 @@
 //! `mlops simulate`: a seeded stream of batches drawn from a reference and
 //! changed by a scenario whose strength follows a shape over time
-//! (`shared/spec/cli.md`).
+//! (`docs/cli.md`).
 //!
 //! Each batch samples rows with replacement ([`crate::basics::rng::below`]),
 //! then edits one column per row (the feature, or the target for concept

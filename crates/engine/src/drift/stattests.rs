@@ -1,5 +1,5 @@
 //! The drift methods, as Evidently's legacy stattests (0.7) define them,
-//! and its default choice (`shared/spec/cli.md`, `mlops drift`).
+//! and its default choice (`docs/cli.md`, `mlops drift`).
 //!
 //! Each gives a score compared with a threshold: a p-value for the tests
 //! (`ks`: drift when p ≤ t; `chisquare`, `z`: when p < t; default 0.05),

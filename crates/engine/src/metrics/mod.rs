@@ -29,7 +29,7 @@ pub use report::{evaluate, MetricsBody, MetricsReport, MetricsRequest, Task};
 pub use spec_json::spec_json;
 
 use crate::basics::error::Result;
-use crate::session::Session;
+use crate::state::Datasets;
 use serde::{Deserialize, Serialize};
 
 /// What the Model lab asks of metrics.
@@ -48,8 +48,8 @@ pub enum Response {
 }
 
 /// Answers a metrics request on the working dataset.
-pub fn handle(session: &Session, request: Request) -> Result<Response> {
-    let table = session.working()?;
+pub fn handle(datasets: &Datasets, request: Request) -> Result<Response> {
+    let table = datasets.working()?;
     match request {
         Request::Metrics(req) => Ok(Response::Metrics(evaluate(table, &req)?)),
     }

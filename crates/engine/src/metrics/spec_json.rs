@@ -1,4 +1,4 @@
-//! The `mlops metrics --json` object (`shared/spec/cli.md`), built from a
+//! The `mlops metrics --json` object (`docs/cli.md`), built from a
 //! [`MetricsReport`]. One function, used by the CLI's `metrics`, `train` and
 //! `predict` and by the tests, so the contract's shape lives in one place.
 

@@ -1,4 +1,4 @@
-//! Preprocessing fitted on the train rows only (`shared/spec/cli.md`,
+//! Preprocessing fitted on the train rows only (`docs/cli.md`,
 //! `train`), and the feature matrix it makes (`ndarray`, rows × features).
 //!
 //! - numeric: a missing value becomes the train mean (`SimpleImputer`);

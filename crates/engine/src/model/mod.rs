@@ -1,11 +1,11 @@
 //! Models: baselines trained on the Split lab's train rows, exactly as
-//! `shared/spec/cli.md` (`train`) defines them, kept in the session by id
+//! `docs/cli.md` (`train`) defines them, kept in the session by id
 //! so the Drift and Deploy labs use the model trained here.
 //!
 //! Why our own estimators and not linfa: scikit-learn is the reference, and
 //! each estimator here is the textbook algorithm in under 200 lines, which
 //! costs the worker tens of kilobytes where linfa's three crates cost 108
-//! KiB gzip (`shared/design/worker-and-linfa.md`), and keeps every number
+//! KiB gzip (measured when the Model lab was built), and keeps every number
 //! ours to check: [`logistic`] on [`lbfgs`] reaches the convex optimum,
 //! [`naive_bayes`] and [`tree`] follow scikit-learn's formulas and stopping
 //! rules, [`linear`] is ridge by Cholesky. [`features`] is the
@@ -24,16 +24,11 @@ pub mod naive_bayes;
 pub mod newton;
 mod requests;
 pub mod slices;
+pub mod store;
 pub mod train;
 pub mod tree;
 
 pub use fitted::{FittedModel, ModelKind, ModelTask, Predictions};
 pub use requests::{handle, Request, Response, TrainedSummary};
+pub use store::{Kept, ModelStore, Run};
 pub use train::{train, SplitMetrics, TrainRequest, Trained};
-
-/// The error for an unknown model id.
-pub fn unknown_model(id: u32) -> crate::basics::error::EngineError {
-    crate::basics::error::EngineError::bad_request(format!(
-        "no model with id {id} in this session (train one first)"
-    ))
-}

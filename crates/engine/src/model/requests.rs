@@ -3,11 +3,12 @@
 use super::experiments::{self, DataCentric, Point};
 use super::fitted::ModelInfo;
 use super::slices::{slices, Slice};
+use super::store::{Kept, ModelStore, Run};
 use super::train::{self, measure_at};
 use super::{FittedModel, SplitMetrics, TrainRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::metrics::MetricsReport;
-use crate::session::{Role, Run, Session};
+use crate::state::{Datasets, Role};
 use serde::{Deserialize, Serialize};
 
 /// What the Model lab asks.
@@ -104,16 +105,17 @@ pub enum Response {
 /// Answers a Model lab request; `bytes` carries the model file of
 /// `ImportModel`.
 pub fn handle(
-    session: &mut Session,
+    models: &mut ModelStore,
+    datasets: &Datasets,
     request: Request,
     bytes: Option<&[u8]>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Response> {
     match request {
         Request::Train(req) => {
-            let generation = session.dataset(Role::Working)?.generation;
+            let generation = datasets.dataset(Role::Working)?.generation;
             // Progress: split and checked, then fitted and measured.
-            let table = session.working()?;
+            let table = datasets.working()?;
             let plan = train::plan(table, &req)?;
             progress(0.2);
             let trained = train::run(table, &plan, &plan.spec(), &plan.train_rows())?;
@@ -124,7 +126,7 @@ pub fn handle(
                 split_names: trained.splits.iter().map(|s| s.name.clone()).collect(),
                 predictions: trained.predictions,
             };
-            let id = session.keep_model(trained.model.clone(), Some(run));
+            let id = models.keep(trained.model.clone(), Some(run));
             Ok(Response::Trained(Box::new(TrainedSummary {
                 id,
                 model: trained.model.info(),
@@ -138,7 +140,7 @@ pub fn handle(
             threshold,
             intervals,
         } => {
-            let (table, kept, run) = run_of(session, id)?;
+            let (table, kept, run) = run_of(datasets, models, id)?;
             let rows = split_rows(table, kept, run, &split)?;
             Ok(Response::Evaluated(measure_at(
                 table,
@@ -154,14 +156,14 @@ pub fn handle(
             param,
             values,
         } => {
-            let points = experiments::sweep(session.working()?, &base, &param, &values, progress)?;
+            let points = experiments::sweep(datasets.working()?, &base, &param, &values, progress)?;
             Ok(Response::Sweep { param, points })
         }
         Request::LearningCurve { base, seed } => Ok(Response::LearningCurve {
-            points: experiments::learning_curve(session.working()?, &base, seed, progress)?,
+            points: experiments::learning_curve(datasets.working()?, &base, seed, progress)?,
         }),
         Request::DataCentric { base, annotator } => Ok(Response::DataCentric(Box::new(
-            experiments::data_centric(session.working()?, &base, &annotator, progress)?,
+            experiments::data_centric(datasets.working()?, &base, &annotator, progress)?,
         ))),
         Request::Slices {
             id,
@@ -170,7 +172,7 @@ pub fn handle(
             annotator,
             hlp,
         } => {
-            let (table, kept, run) = run_of(session, id)?;
+            let (table, kept, run) = run_of(datasets, models, id)?;
             let rows = split_rows(table, kept, run, &split)?;
             let target = table.column(&kept.model.target)?;
             let correct: Vec<bool> = rows
@@ -190,7 +192,7 @@ pub fn handle(
             Ok(Response::Slices { column, slices })
         }
         Request::ModelJson { id } => Ok(Response::ModelJson {
-            text: session.model(id)?.to_json(),
+            text: models.model(id)?.to_json(),
         }),
         Request::ImportModel { name } => {
             let bytes = bytes.ok_or_else(|| {
@@ -200,12 +202,12 @@ pub fn handle(
                 .map_err(|_| EngineError::unusable(&name, "a model file is UTF-8 JSON text"))?;
             let model = FittedModel::from_json(text, &name)?;
             let info = model.info();
-            let id = session.keep_model(model, None);
+            let id = models.keep(model, None);
             Ok(Response::Imported { id, model: info })
         }
         Request::Score { id } => {
-            let table = session.working()?;
-            let model = session.model(id)?;
+            let table = datasets.working()?;
+            let model = models.model(id)?;
             let rows: Vec<usize> = (0..table.n_rows).collect();
             let predictions = model.predict(table, &rows)?;
             let metrics = match table.column(&model.target) {
@@ -229,12 +231,13 @@ pub fn handle(
 }
 
 /// The working table, a kept model and its run on that table.
-fn run_of(
-    session: &Session,
+fn run_of<'a>(
+    datasets: &'a Datasets,
+    models: &'a ModelStore,
     id: u32,
-) -> Result<(&crate::table::Table, &crate::session::Kept, &Run)> {
-    let dataset = session.dataset(Role::Working)?;
-    let kept = session.kept(id)?;
+) -> Result<(&'a crate::table::Table, &'a Kept, &'a Run)> {
+    let dataset = datasets.dataset(Role::Working)?;
+    let kept = models.kept(id)?;
     let run = kept
         .run
         .as_ref()
@@ -250,7 +253,7 @@ fn run_of(
 /// The rows of `split` in a run that have a target.
 fn split_rows(
     table: &crate::table::Table,
-    kept: &crate::session::Kept,
+    kept: &Kept,
     run: &Run,
     split: &str,
 ) -> Result<Vec<usize>> {

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, VecDeque};
 /// The stratified allocation `x[k][j]` (class `k`, split `j`) for class
 /// totals `c_k` and ratios `r_j` (summing to `R`, normally 100).
 ///
-/// Rules (`shared/spec/cli.md`): with quota `q_kj = c_k · r_j / R`, every cell
+/// Rules (`docs/cli.md`): with quota `q_kj = c_k · r_j / R`, every cell
 /// is `⌊q_kj⌋` or `⌈q_kj⌉`; `Σ_j x_kj = c_k`; `Σ_k x_kj = s_j`, the split sizes
 /// of [`split_sizes`] for `n = Σ c_k`.
 ///

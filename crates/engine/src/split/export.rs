@@ -10,7 +10,7 @@ use crate::table::Table;
 use std::borrow::Cow;
 
 /// Writes each split's rows as CSV, re-reading the source so every field keeps
-/// exactly its input text (`shared/spec/cli.md`, `--out`). Returns one file's
+/// exactly its input text (`docs/cli.md`, `--out`). Returns one file's
 /// bytes per split, in split order.
 ///
 /// Rules: the input's header first, then the split's rows in their original

@@ -3,7 +3,7 @@
 //! Why this module is careful: a split decides what a test score means. A
 //! class missing from a split, a group leaking across splits or a future
 //! row in train makes a score lie without any error, so every strategy here
-//! follows the rounding rules of `shared/spec/cli.md` exactly, reports the
+//! follows the rounding rules of `docs/cli.md` exactly, reports the
 //! counts it achieved, and turns each trap into a sentence in `warnings`.
 //!
 //! Determinism: every assignment comes from integer-only draws on a ChaCha8
@@ -257,7 +257,7 @@ pub(crate) fn rows_have(n: u64) -> String {
     }
 }
 
-/// Splits a table (`shared/spec/cli.md`, `mlops split`).
+/// Splits a table (`docs/cli.md`, `mlops split`).
 ///
 /// Checks, in order: the ratios (bad request), `by` present for `group` and
 /// `time` (bad request naming it), the target and `by` columns (unknown

@@ -5,7 +5,7 @@ use super::lottery::LotteryReport;
 use super::{export_splits, split_names, split_table, SplitReport, SplitRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::data::samples;
-use crate::session::{Role, Session};
+use crate::state::{Datasets, Role};
 use crate::table::positive_index;
 use serde::{Deserialize, Serialize};
 
@@ -62,8 +62,8 @@ pub enum Response {
 
 /// Answers a Split lab request on the working dataset. `bytes` carries the
 /// source file for `Export` (a built-in sample needs none).
-pub fn handle(session: &Session, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
-    let table = session.working()?;
+pub fn handle(datasets: &Datasets, request: Request, bytes: Option<&[u8]>) -> Result<Response> {
+    let table = datasets.working()?;
     match request {
         Request::Split(req) => Ok(Response::Split(split_table(table, &req)?.report)),
         Request::Lottery {
@@ -87,7 +87,7 @@ pub fn handle(session: &Session, request: Request, bytes: Option<&[u8]>) -> Resu
             })
         }
         Request::Export(req) => {
-            let sample = session.dataset(Role::Working)?.sample.as_deref();
+            let sample = datasets.dataset(Role::Working)?.sample.as_deref();
             let sample_text;
             let source: &[u8] = match (bytes, sample) {
                 (Some(b), _) => b,

@@ -1,6 +1,6 @@
 //! CSV → typed columns, incrementally.
 //!
-//! Rules: `shared/spec/cli.md` ("Common rules"). The pipeline, chunk by chunk:
+//! Rules: `docs/cli.md` ("Common rules"). The pipeline, chunk by chunk:
 //!
 //! 1. **Encoding.** The first bytes decide: a UTF-16 byte-order mark (`FF FE`
 //!    or `FE FF`) sends everything through a streaming UTF-16 decoder

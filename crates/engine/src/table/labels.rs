@@ -185,7 +185,7 @@ mod tests {
     }
 }
 
-/// The positive class among sorted labels (`shared/spec/cli.md`, metrics):
+/// The positive class among sorted labels (`docs/cli.md`, metrics):
 /// `1`, else `true`/`yes` (any case), else the last label. `None` when empty.
 pub fn positive_index(labels: &[String]) -> Option<usize> {
     labels

@@ -21,7 +21,7 @@ pub const MISSING_CODE: u32 = u32::MAX;
 /// The byte of a missing value in a boolean column (0 = false, 1 = true).
 pub const MISSING_BOOL: u8 = 2;
 
-/// The kind a column was inferred to be (`shared/spec/cli.md`).
+/// The kind a column was inferred to be (`docs/cli.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColumnKind {

@@ -1,7 +1,7 @@
 //! Column profiles (`mlops profile`), with histograms and value counts for the
 //! Data lab's cards.
 //!
-//! Definitions (`shared/spec/cli.md`, `profile`): `missing` counts missing
+//! Definitions (`docs/cli.md`, `profile`): `missing` counts missing
 //! values; `distinct` counts distinct non-missing values; `mean`, `std`
 //! (sample, n - 1), `min`, `p25`/`p50`/`p75` (numpy's linear interpolation)
 //! and `max` are for numeric columns only and `None` (JSON `null`) for other
