@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold bench-drift
+.PHONY: run test tools browser lint bench-load engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold bench-drift
 
 run: tools
 	cargo fetch --quiet
@@ -64,6 +64,11 @@ bench:
 # and DuckDB-wasm in the same run (tests/bench/upload-browser.mjs).
 bench-browser: tools browser build
 	node tests/bench/upload-browser.mjs
+
+# The felt load time, cold and warm, over an emulated 10 Mbit/s, 40 ms RTT
+# link from a gzip host (tests/bench/load-browser.mjs).
+bench-load: tools browser build
+	node tests/bench/load-browser.mjs
 
 # The Model lab's threshold slider on 1M rows in Chromium: each move's time
 # to the updated matrix and to its rendered frame, and the commit's round

@@ -21,7 +21,7 @@ test('the lifecycle map navigates and the URL reproduces the lab', async ({ page
   await openApp(page);
   await page.getByTestId('nav-drift').click();
   await expect(page).toHaveURL(/lab=drift/);
-  await expect(page.getByTestId('lab-coming')).toBeVisible();
+  await expect(page.getByTestId('drift-source')).toBeVisible();
   await page.getByTestId('nav-split').click();
   await expect(page).toHaveURL(/lab=split/);
   await page.goBack();

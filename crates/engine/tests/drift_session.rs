@@ -14,10 +14,46 @@ use mlops_engine::{data, drift::DriftRequest};
 use std::collections::BTreeMap;
 
 fn ask(s: &mut Session, r: drift::Request) -> drift::Response {
-    match s.handle(Request::Drift(r), None) {
-        Response::Drift(d) => d,
+    s.ask(r, None).unwrap()
+}
+
+#[test]
+fn use_split_compares_the_split_labs_train_rows_with_its_test_rows() {
+    let mut s = Session::new();
+    s.ask(
+        data::Request::LoadSample {
+            id: "sample-defects".into(),
+        },
+        None,
+    )
+    .unwrap();
+    let split = SplitRequest {
+        target: "defect".into(),
+        strategy: Strategy::Stratified,
+        ratios: vec![60, 20, 20],
+        seed: 0,
+        by: None,
+    };
+    let outcome = mlops_engine::split::split_table(s.datasets.working().unwrap(), &split).unwrap();
+    let sizes: Vec<u64> = outcome.report.splits.iter().map(|x| x.rows).collect();
+    match ask(&mut s, drift::Request::UseSplit(split)) {
+        drift::Response::Loaded { side, rows, .. } => {
+            assert_eq!((side, rows), (Side::Current, sizes[2]))
+        }
         other => panic!("{other:?}"),
     }
+    match ask(&mut s, drift::Request::Compare(DriftRequest::default())) {
+        drift::Response::Compared(r) => {
+            assert_eq!((r.reference_rows, r.current_rows), (sizes[0], sizes[2]));
+            assert!(!r.columns.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without a working dataset, the error names the role.
+    let e = Session::new()
+        .ask(drift::Request::Compare(DriftRequest::default()), None)
+        .unwrap_err();
+    assert_eq!(e.to_string(), "no reference dataset is loaded");
 }
 
 #[test]

@@ -78,16 +78,8 @@ fn reveal(batch: RwSignal<(u64, usize)>, generation: u64, total: usize) {
     });
 }
 
-fn kind_name(kind: ColumnKind) -> &'static str {
-    match kind {
-        ColumnKind::Numeric => "numeric",
-        ColumnKind::Categorical => "categorical",
-        ColumnKind::Boolean => "boolean",
-    }
-}
-
 fn card(c: &ColumnProfile) -> impl IntoView {
-    let kind = kind_name(c.kind);
+    let kind = c.kind.as_str();
     // (label, hook name, raw value, text)
     let stats: Vec<(&str, &str, String, String)> = if c.kind == ColumnKind::Numeric {
         [

@@ -30,6 +30,17 @@ pub enum ColumnKind {
     Boolean,
 }
 
+impl ColumnKind {
+    /// Its name, as serde writes it (`numeric`, `categorical`, `boolean`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnKind::Numeric => "numeric",
+            ColumnKind::Categorical => "categorical",
+            ColumnKind::Boolean => "boolean",
+        }
+    }
+}
+
 /// The values of one column.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColumnData {
