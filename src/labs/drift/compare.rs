@@ -93,6 +93,14 @@ fn Report(report: DriftReport) -> impl IntoView {
             let wanted = settings::current(state).column;
             wanted
                 .and_then(|w| columns.iter().find(|c| c.name == w))
+                // A numeric column first: an id-like text column's bins
+                // (one per value) teach little.
+                .or_else(|| {
+                    columns.iter().find(|c| {
+                        c.distribution.is_some()
+                            && c.kind == mlops_engine::table::ColumnKind::Numeric
+                    })
+                })
                 .or_else(|| columns.iter().find(|c| c.distribution.is_some()))
                 .cloned()
         })
