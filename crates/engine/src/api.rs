@@ -5,10 +5,11 @@
 //! its own state and its `handle` function ([`crate::data`],
 //! [`crate::split`], ...); these enums only name the lab, and [`Session`]
 //! only holds each lab's state and dispatches. This module is the top of
-//! the engine: it imports the labs, and nothing imports it. The browser's Web Worker receives requests as
-//! postcard bytes from the page, the `mlops` CLI builds them from its
-//! arguments (and prints JSON of the same types), and tests build them
-//! directly, so each capability is written once and reached three ways.
+//! the engine: it imports the labs, and nothing imports it. The browser's
+//! Web Worker receives requests as postcard bytes from the page, the
+//! `mlops` CLI builds them from its arguments (and prints JSON of the same
+//! types), and tests build them directly, so each capability is written
+//! once and reached three ways.
 //! Enums are serde's externally tagged form (`{"split": {...}}`): it
 //! deserializes without buffering, which keeps both wasm binaries smaller.
 //! File bytes travel beside a request (a user's `File`
@@ -65,6 +66,15 @@ impl Session {
             }
         };
         answer.unwrap_or_else(Response::Error)
+    }
+
+    /// Asks one lab's request and gets its typed answer (see [`Ask`]).
+    pub fn ask<Q: Ask>(
+        &mut self,
+        request: Q,
+        bytes: Option<&[u8]>,
+    ) -> Result<Q::Answer, EngineError> {
+        Q::answer(self.handle(request.into(), bytes))
     }
 
     /// Ends a streamed load (the worker's `File` chunks) as the working
@@ -166,17 +176,6 @@ labs!(
     Model => model,
     Drift => drift,
 );
-
-impl Session {
-    /// Asks one lab's request and gets its typed answer.
-    pub fn ask<Q: Ask>(
-        &mut self,
-        request: Q,
-        bytes: Option<&[u8]>,
-    ) -> Result<Q::Answer, EngineError> {
-        Q::answer(self.handle(request.into(), bytes))
-    }
-}
 
 /// The version of the page ↔ worker protocol. The page loads the worker with
 /// it in the URL (so a browser never pairs a new page with a cached old

@@ -121,17 +121,11 @@ pub fn handle(
                 EngineError::bad_request(format!("{name}: no file content was sent"))
             })?;
             let options = crate::table::CsvOptions {
-                name: name.clone(),
+                name,
                 delimiter: crate::data::parse_delimiter(delimiter.as_deref())?,
             };
             let table = crate::table::read_csv(bytes, &options)?;
-            let answer = Response::Loaded {
-                side,
-                name,
-                rows: table.n_rows as u64,
-                columns: table.column_names(),
-                warnings: table.warnings.clone(),
-            };
+            let answer = loaded(side, &table);
             datasets.put(side.role(), table, None);
             Ok(answer)
         }
