@@ -64,6 +64,9 @@ impl Session {
                 crate::drift::handle(&mut self.stream, datasets, &self.models, r, bytes)
                     .map(Response::Drift)
             }
+            Request::Rollout(r) => {
+                crate::rollout::handle(&self.models, datasets, r).map(Response::Rollout)
+            }
         };
         answer.unwrap_or_else(Response::Error)
     }
@@ -96,6 +99,7 @@ pub enum Request {
     Metrics(crate::metrics::Request),
     Model(crate::model::Request),
     Drift(crate::drift::Request),
+    Rollout(crate::rollout::Request),
 }
 
 /// What the engine answers: one lab's answer, or why there is none.
@@ -107,6 +111,7 @@ pub enum Response {
     Metrics(crate::metrics::Response),
     Model(crate::model::Response),
     Drift(crate::drift::Response),
+    Rollout(crate::rollout::Response),
     /// The request could not be answered, and why (with the file, line
     /// and field, the setting or the dataset's role it is about).
     Error(EngineError),
@@ -124,6 +129,7 @@ impl Response {
             Response::Metrics(_) => "metrics",
             Response::Model(_) => "model",
             Response::Drift(_) => "drift",
+            Response::Rollout(_) => "rollout",
             Response::Error(_) => "error",
         }
     }
@@ -175,13 +181,14 @@ labs!(
     Metrics => metrics,
     Model => model,
     Drift => drift,
+    Rollout => rollout,
 );
 
 /// The version of the page ↔ worker protocol. The page loads the worker with
 /// it in the URL (so a browser never pairs a new page with a cached old
 /// worker), and the worker says it in `Ready`. Bump it whenever a `Request`,
 /// `Response` or `WorkerMessage` changes shape.
-pub const PROTOCOL_VERSION: u32 = 5;
+pub const PROTOCOL_VERSION: u32 = 6;
 
 /// What the worker posts to the page: a reply to request `id`, or progress
 /// of the request being worked on.

@@ -7,10 +7,11 @@
 
 use crate::failure::Failure;
 use crate::output;
-use mlops_engine::model::FittedModel;
+use mlops_engine::model;
 use mlops_engine::rollout::{
-    self, Errors, Latency, LatencyJudge, RolloutReport, RolloutRequest, Strategy,
+    self, Explanation, Latency, LatencyJudge, RolloutReport, RolloutRequest, Strategy,
 };
+use mlops_engine::Session;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -100,11 +101,7 @@ fn latency(flag: &str, v: &Option<Vec<f64>>) -> Result<Option<Latency>, Failure>
 }
 
 pub fn run(args: Args) -> Result<String, Failure> {
-    let strategy = match args.strategy.as_str() {
-        "shadow" => Strategy::Shadow,
-        "blue-green" => Strategy::BlueGreen,
-        _ => Strategy::Canary,
-    };
+    let strategy = Strategy::parse(&args.strategy).unwrap_or(Strategy::Canary);
     let request = RolloutRequest {
         strategy,
         steps: args.steps,
@@ -138,44 +135,45 @@ pub fn run(args: Args) -> Result<String, Failure> {
                 .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
         }
     }
-    let mut baseline = Errors::Rate(request.baseline_error);
-    let mut candidate = Errors::Rate(request.candidate_error);
-    let mut rows = 0;
-    let mut warnings = Vec::new();
-    if let Some(data) = &args.data {
-        let (_, table) = super::read_table(data, args.delimiter.as_deref())?;
-        let models: Vec<(bool, FittedModel)> =
-            [(true, &args.baseline_model), (false, &args.candidate_model)]
-                .into_iter()
-                .filter_map(|(is_b, p)| p.as_ref().map(|p| (is_b, p)))
-                .map(|(is_b, p)| super::read_model(p).map(|m| (is_b, m)))
-                .collect::<Result<_, _>>()?;
-        if models.is_empty() {
-            return Err(Failure::usage(
-                "--data needs --baseline-model or --candidate-model",
-            ));
-        }
-        let refs: Vec<&FittedModel> = models.iter().map(|(_, m)| m).collect();
-        let wrong = rollout::models::wrong_on_rows(&table, &refs)?;
-        for ((is_b, _), w) in models.iter().zip(wrong) {
-            rows = w.len();
-            let rate = w.iter().filter(|&&x| x).count() as f64 / w.len().max(1) as f64;
-            warnings.push(format!(
-                "{} model: error rate {:.4} on {} rows of {}",
-                if *is_b { "baseline" } else { "candidate" },
-                rate,
-                w.len(),
-                data.display()
-            ));
-            if *is_b {
-                baseline = Errors::Rows(w);
-            } else {
-                candidate = Errors::Rows(w);
+    // With --data, the rows become the working dataset and the models are
+    // kept in the session; the rollout then asks for them by id.
+    let (mut session, baseline_model, candidate_model) = match &args.data {
+        None => (Session::new(), None, None),
+        Some(data) => {
+            if args.baseline_model.is_none() && args.candidate_model.is_none() {
+                return Err(Failure::usage(
+                    "--data needs --baseline-model or --candidate-model",
+                ));
             }
+            let mut session = super::load(data, args.delimiter.as_deref())?.session;
+            let mut import = |path: &Option<PathBuf>| -> Result<Option<u32>, Failure> {
+                let Some(path) = path else { return Ok(None) };
+                let bytes = super::read_file(path)?;
+                let name = path.display().to_string();
+                match session.ask(model::Request::ImportModel { name }, Some(&bytes))? {
+                    model::Response::Imported { id, .. } => Ok(Some(id)),
+                    other => Err(Failure::input(format!(
+                        "unexpected engine answer: {other:?}"
+                    ))),
+                }
+            };
+            let baseline = import(&args.baseline_model)?;
+            let candidate = import(&args.candidate_model)?;
+            (session, baseline, candidate)
         }
-    }
-    let mut report = rollout::run(&request, &baseline, &candidate, rows)?;
-    report.warnings.splice(0..0, warnings);
+    };
+    let rollout::Response::Ran {
+        report,
+        explanation,
+    } = session.ask(
+        rollout::Request::Run {
+            request,
+            baseline_model,
+            candidate_model,
+        },
+        None,
+    )?;
+    let report = *report;
     if let Some(path) = &args.plot {
         let charts = [
             mlops_charts::Lines::rollout_traffic(&report),
@@ -186,10 +184,14 @@ pub fn run(args: Args) -> Result<String, Failure> {
         std::fs::write(path, svg)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
     }
-    Ok(output::render(&report, args.json, table))
+    Ok(if args.json {
+        output::render(&report, true, |_| String::new())
+    } else {
+        table(&report, &explanation)
+    })
 }
 
-fn table(r: &RolloutReport) -> String {
+fn table(r: &RolloutReport, why: &Explanation) -> String {
     use std::fmt::Write;
     let mut out = format!(
         "{} rollout, seed {}\n step weight  baseline (err)   candidate (err)  verdict\n",
@@ -208,6 +210,13 @@ fn table(r: &RolloutReport) -> String {
             s.candidate_errors,
             s.verdict
         );
+    }
+    for (s, reason) in r.steps.iter().zip(&why.reasons) {
+        let _ = writeln!(out, "step {}: {reason}", s.step);
+    }
+    let _ = writeln!(out, "events:");
+    for e in &why.events {
+        let _ = writeln!(out, "  {e}");
     }
     let _ = writeln!(
         out,

@@ -50,24 +50,6 @@ pub struct Args {
     json: bool,
 }
 
-fn scenario(s: &str) -> Scenario {
-    match s {
-        "concept" => Scenario::Concept,
-        "prior" => Scenario::Prior,
-        "quality" => Scenario::Quality,
-        _ => Scenario::Data,
-    }
-}
-
-fn shape(s: &str) -> Shape {
-    match s {
-        "incremental" => Shape::Incremental,
-        "gradual" => Shape::Gradual,
-        "recurring" => Shape::Recurring,
-        _ => Shape::Sudden,
-    }
-}
-
 pub fn run(args: Args) -> Result<String, Failure> {
     let mut session = Session::new();
     let warnings = super::drift::load_side(
@@ -77,8 +59,8 @@ pub fn run(args: Args) -> Result<String, Failure> {
         args.delimiter.as_deref(),
     )?;
     let request = SimulateRequest {
-        scenario: scenario(&args.scenario),
-        shape: shape(&args.shape),
+        scenario: Scenario::parse(&args.scenario).unwrap_or(Scenario::Data),
+        shape: Shape::parse(&args.shape).unwrap_or(Shape::Sudden),
         batches: args.batches,
         seed: args.seed,
         batch_rows: args.batch_rows,

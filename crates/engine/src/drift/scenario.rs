@@ -26,6 +26,34 @@ pub enum Scenario {
     Quality,
 }
 
+impl Scenario {
+    pub const ALL: [Scenario; 4] = [
+        Scenario::Data,
+        Scenario::Concept,
+        Scenario::Prior,
+        Scenario::Quality,
+    ];
+
+    /// The name `mlops simulate --scenario` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scenario::Data => "data",
+            Scenario::Concept => "concept",
+            Scenario::Prior => "prior",
+            Scenario::Quality => "quality",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Scenario> {
+        Scenario::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Whether the scenario changes a feature (else only the target).
+    pub fn has_feature(self) -> bool {
+        self != Scenario::Prior
+    }
+}
+
 /// One row's edit of the batch's column.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {

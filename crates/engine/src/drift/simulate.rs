@@ -28,6 +28,29 @@ pub enum Shape {
     Recurring,
 }
 
+impl Shape {
+    pub const ALL: [Shape; 4] = [
+        Shape::Sudden,
+        Shape::Incremental,
+        Shape::Gradual,
+        Shape::Recurring,
+    ];
+
+    /// The name `mlops simulate --shape` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::Sudden => "sudden",
+            Shape::Incremental => "incremental",
+            Shape::Gradual => "gradual",
+            Shape::Recurring => "recurring",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// What to simulate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimulateRequest {

@@ -8,15 +8,21 @@
 //! spec's one-sided test, the latency by Kayenta's Mann–Whitney U test with
 //! a tolerance, and both together by the canary score; [`models`] turns
 //! trained models into error sources (their real errors on data rows);
-//! [`export`] writes the plan as Argo Rollouts and Flagger YAML.
+//! [`export`] writes the plan as Argo Rollouts and Flagger YAML;
+//! [`explain`] says why each step got its verdict and logs the run's
+//! events; [`requests`] is the lab's door.
 
 pub mod analysis;
+pub mod explain;
 pub mod export;
 pub mod golden;
 pub mod models;
 pub mod request;
+pub mod requests;
 pub mod run;
 
 pub use analysis::Verdict;
+pub use explain::Explanation;
 pub use request::{Latency, LatencyJudge, RolloutRequest, Strategy};
+pub use requests::{handle, Request, Response};
 pub use run::{run, Errors, Outcome, RolloutReport, StepResult};

@@ -18,6 +18,13 @@ pub enum Strategy {
 }
 
 impl Strategy {
+    pub const ALL: [Strategy; 3] = [Strategy::Canary, Strategy::Shadow, Strategy::BlueGreen];
+
+    pub fn parse(name: &str) -> Option<Strategy> {
+        Strategy::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The name `mlops rollout --strategy` takes.
     pub fn name(self) -> &'static str {
         match self {
             Strategy::Canary => "canary",

@@ -1,0 +1,91 @@
+//! The Deploy lab's requests and answers, and [`handle`], the lab's door:
+//! a rollout run with true error rates, or with kept models whose errors
+//! are their real errors on the working dataset's rows (`mlops rollout`,
+//! with or without `--baseline-model`/`--candidate-model` and `--data`).
+
+use super::explain::{explain, Explanation};
+use super::models::wrong_on_rows;
+use super::request::RolloutRequest;
+use super::run::{run, Errors, RolloutReport};
+use crate::basics::error::Result;
+use crate::model::ModelStore;
+use crate::state::Datasets;
+use serde::{Deserialize, Serialize};
+
+/// What the Deploy lab asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// Simulate a rollout. A side with a kept model (its id) draws its
+    /// errors from the model's real errors on the working dataset's rows
+    /// (each request a row); a side without one uses its true error rate
+    /// in `request`.
+    Run {
+        request: RolloutRequest,
+        baseline_model: Option<u32>,
+        candidate_model: Option<u32>,
+    },
+}
+
+/// What the Deploy lab is answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    /// The run, and why each step got its verdict (with the event log).
+    Ran {
+        report: Box<RolloutReport>,
+        explanation: Explanation,
+    },
+}
+
+/// Answers a Deploy lab request: `models` holds the kept models,
+/// `datasets` the working dataset their requests are rows of.
+pub fn handle(models: &ModelStore, datasets: &Datasets, request: Request) -> Result<Response> {
+    match request {
+        Request::Run {
+            request,
+            baseline_model,
+            candidate_model,
+        } => {
+            request.check()?;
+            let mut baseline = Errors::Rate(request.baseline_error);
+            let mut candidate = Errors::Rate(request.candidate_error);
+            let mut rows = 0;
+            let mut warnings = Vec::new();
+            let sides: Vec<(bool, u32)> = [(true, baseline_model), (false, candidate_model)]
+                .into_iter()
+                .filter_map(|(is_baseline, id)| id.map(|id| (is_baseline, id)))
+                .collect();
+            if !sides.is_empty() {
+                let table = datasets.working()?;
+                let fitted = sides
+                    .iter()
+                    .map(|&(_, id)| models.model(id))
+                    .collect::<Result<Vec<_>>>()?;
+                let wrong = wrong_on_rows(table, &fitted)?;
+                for (&(is_baseline, _), w) in sides.iter().zip(wrong) {
+                    rows = w.len();
+                    let rate = w.iter().filter(|&&x| x).count() as f64 / w.len().max(1) as f64;
+                    warnings.push(format!(
+                        "{} model: error rate {rate:.4} on {} rows of {}",
+                        if is_baseline { "baseline" } else { "candidate" },
+                        w.len(),
+                        table.name
+                    ));
+                    if is_baseline {
+                        baseline = Errors::Rows(w);
+                    } else {
+                        candidate = Errors::Rows(w);
+                    }
+                }
+            }
+            let mut report = run(&request, &baseline, &candidate, rows)?;
+            report.warnings.splice(0..0, warnings);
+            let explanation = explain(&request, &report);
+            Ok(Response::Ran {
+                report: Box::new(report),
+                explanation,
+            })
+        }
+    }
+}
