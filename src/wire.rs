@@ -87,7 +87,60 @@ mod tests {
             None,
         );
         assert!(matches!(metrics, Response::Model(_)), "{metrics:?}");
-        for response in trained.into_iter().chain([
+        // The Drift lab's stream watched with a model (columns without
+        // distributions) and the Deploy lab's run with models.
+        use mlops_engine::drift;
+        let mut drift_answers: Vec<Response> = [
+            drift::Request::UseWorking {
+                side: drift::Side::Reference,
+                model: None,
+                split: None,
+            },
+            drift::Request::Simulate {
+                request: drift::SimulateRequest {
+                    scenario: drift::Scenario::Concept,
+                    shape: drift::Shape::Sudden,
+                    batches: 4,
+                    seed: 0,
+                    batch_rows: None,
+                    magnitude: None,
+                    feature: Some("brightness".into()),
+                    target: Some("defect".into()),
+                    change_at: None,
+                    period: None,
+                },
+                files: false,
+            },
+            drift::Request::Monitor {
+                request: drift::MonitorRequest {
+                    drift: Default::default(),
+                    target: Some("defect".into()),
+                    change_at: None,
+                },
+                model: Some(2),
+            },
+        ]
+        .into_iter()
+        .map(|r| s.handle(r.into(), None))
+        .collect();
+        drift_answers.push(
+            s.handle(
+                mlops_engine::rollout::Request::Run {
+                    request: Default::default(),
+                    baseline_model: Some(1),
+                    candidate_model: Some(2),
+                }
+                .into(),
+                None,
+            ),
+        );
+        assert!(
+            drift_answers
+                .iter()
+                .all(|r| matches!(r, Response::Drift(_) | Response::Rollout(_))),
+            "{drift_answers:?}"
+        );
+        for response in trained.into_iter().chain(drift_answers).chain([
             metrics,
             loaded,
             split,

@@ -20,6 +20,9 @@ pub fn Chart(
     height: u32,
     #[prop(optional)] testid: &'static str,
     #[prop(into, optional)] file: String,
+    /// Show the series' colour key under a line chart.
+    #[prop(optional)]
+    legend: bool,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let state = crate::state::AppState::get();
@@ -74,6 +77,16 @@ pub fn Chart(
                 data-testid=(!testid.is_empty()).then_some(testid)
                 data-values=move || figure.with(Figure::values_json)
                 aria-label=move || figure.with(Figure::summary)></canvas>
+            {legend.then(|| view! {
+                <ul class="chart-legend">
+                    {move || figure.with(|f| match f {
+                        Figure::Lines(l) => l.legend(),
+                        _ => Vec::new(),
+                    }).into_iter().map(|(name, colour)| view! {
+                        <li><span class="swatch" style=format!("background: {colour};")></span>{name}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <div class="chart-export">
                 <button class="png" type="button" title="Download this chart as a PNG" data-testid="chart-png" on:click=download>"PNG"</button>
                 <button class="png" type="button" title="Download this chart as an SVG" data-testid="chart-svg" on:click=download_svg>"SVG"</button>

@@ -7,6 +7,7 @@
 
 mod coming;
 pub mod data;
+pub mod deploy;
 pub mod drift;
 pub mod model;
 pub mod scope;
@@ -33,7 +34,7 @@ pub const REGISTRY: [LabEntry; 6] = [
     LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: Some(split::view) },
     LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: Some(model::view) },
     LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: Some(drift::view) },
-    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: None },
+    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: Some(deploy::view) },
 ];
 
 /// The registry's entry of `lab`.

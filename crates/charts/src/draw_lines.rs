@@ -7,6 +7,9 @@ use crate::palette;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// The colours of a chart's series, in order (reference lines are grey).
+pub const SERIES_COLOURS: [RGBColor; 3] = [palette::BAR, palette::GREEN, palette::VERMILION];
+
 /// Draws `lines` filling `root`; `scale` as in [`crate::draw_bars`].
 pub fn draw_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -58,7 +61,7 @@ pub(crate) fn draw_lines_into<DB: DrawingBackend>(
             .axis_desc_style(font.clone());
     }
     mesh.draw().map_err(fail)?;
-    let colours = [palette::BAR, palette::GREEN, palette::VERMILION];
+    let colours = SERIES_COLOURS;
     let mut next = 0;
     for s in &lines.series {
         let style = if s.reference {
@@ -171,11 +174,7 @@ pub(crate) fn legend<DB: plotters::prelude::DrawingBackend>(
     let ink = ("sans-serif", 12.0).into_font().color(&crate::palette::INK);
     area.draw(&Text::new(lines.title.clone(), (6, 4), ink))
         .map_err(fail)?;
-    let colours = [
-        crate::palette::BAR,
-        crate::palette::GREEN,
-        crate::palette::VERMILION,
-    ];
+    let colours = SERIES_COLOURS;
     // Two lines when there is room (side-by-side charts), else one.
     let (_, height) = area.dim_in_pixel();
     let (mut x, y) = if height >= 36 { (6, 22) } else { (380, 4) };

@@ -58,6 +58,34 @@ fn unit(title: &str, x: &str, y: &str) -> Lines {
 }
 
 impl Lines {
+    /// Each drawn series' name and CSS colour (`#0072b2`), in the order and
+    /// colours it is drawn: the colour key a page shows under the chart.
+    pub fn legend(&self) -> Vec<(String, String)> {
+        self.series
+            .iter()
+            .filter(|s| !s.reference)
+            .zip(crate::draw_lines::SERIES_COLOURS.iter().cycle())
+            .map(|(s, c)| {
+                (
+                    s.name.clone(),
+                    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2),
+                )
+            })
+            .collect()
+    }
+
+    /// The same chart with a grey vertical line at `x` (a change point).
+    pub fn with_vertical(mut self, x: f64, name: &str) -> Lines {
+        let (lo, hi) = self.y_range;
+        self.series.push(Series {
+            name: name.into(),
+            points: vec![(x, lo), (x, hi)],
+            reference: true,
+            dots: false,
+        });
+        self
+    }
+
     /// The ROC curve with the chance diagonal and the point at `threshold`.
     pub fn roc(report: &ScoreReport, threshold: f64) -> Lines {
         let mut l = unit("ROC curve", "false positive rate", "true positive rate");

@@ -39,7 +39,8 @@ impl From<mlops_engine::EngineError> for Failure {
     fn from(e: mlops_engine::EngineError) -> Self {
         Failure {
             code: if e.is_usage() { 2 } else { 1 },
-            message: e.to_string(),
+            // A setting is named by its flag: `max increase` → `--max-increase`.
+            message: e.naming_setting(|s| format!("--{}", s.replace(' ', "-"))),
         }
     }
 }

@@ -2,10 +2,13 @@
 //! and current come from the Split lab's split (train against test) or two
 //! uploads; each column is compared with Evidently's method (switchable),
 //! its two distributions drawn on the same bins, and the dataset-drift
-//! share rule applied. The numbers are `mlops drift`'s.
+//! share rule applied. The numbers are `mlops drift`'s. Or a stream is
+//! simulated from the working dataset and watched with the Model lab's
+//! model (`mlops simulate`, `mlops monitor`).
 
 mod compare;
 pub mod settings;
+mod simulate;
 
 use crate::browser::answer::ask;
 use crate::browser::engine::Payload;
@@ -96,13 +99,7 @@ pub fn DriftLab() -> impl IntoView {
                 </div>
             </LabIntro>
             {move || match source() {
-                Source::Simulate => view! {
-                    <section class="card">
-                        <h2>"A simulated stream"</h2>
-                        <p class="muted">"Simulating a stream and watching it with the Model lab's model is the next part of this lab; today it runs in the CLI: "
-                            <code>"mlops simulate"</code>" then "<code>"mlops monitor"</code>"."</p>
-                    </section>
-                }.into_any(),
+                Source::Simulate => view! { <simulate::Simulate /> }.into_any(),
                 s => view! { <compare::Comparison source=s uploads=uploads /> }.into_any(),
             }}
         </div>

@@ -4,7 +4,7 @@
 
 use crate::lab::Lab;
 use crate::url_state::{LabSettings, UrlState};
-use mlops_engine::drift::Method;
+use mlops_engine::drift::{Method, Scenario, Shape};
 
 /// Where the two datasets come from (`drift-source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,6 +39,115 @@ pub mod key {
     pub const SOURCE: &str = "source";
     pub const METHODS: &str = "methods";
     pub const COLUMN: &str = "column";
+    pub const SCENARIO: &str = "scenario";
+    pub const SHAPE: &str = "shape";
+    pub const FEATURE: &str = "feature";
+    pub const MAGNITUDE: &str = "magnitude";
+    pub const BATCHES: &str = "batches";
+    pub const ROWS: &str = "rows";
+    pub const SEED: &str = "seed";
+    pub const CHANGE_AT: &str = "change";
+}
+
+/// The most batches the page simulates (a heatmap column each).
+pub const MAX_BATCHES: u32 = 100;
+
+/// The simulated stream's settings (`sim-*`), with `mlops simulate`'s
+/// meanings; `None` is the CLI's default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    pub scenario: Scenario,
+    pub shape: Shape,
+    /// The changed column (else the first numeric column besides the
+    /// target).
+    pub feature: Option<String>,
+    pub magnitude: f64,
+    pub batches: u32,
+    pub batch_rows: Option<u32>,
+    pub seed: u64,
+    pub change_at: Option<u32>,
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Simulation {
+            scenario: Scenario::Data,
+            shape: Shape::Sudden,
+            feature: None,
+            magnitude: 1.0,
+            batches: 10,
+            batch_rows: None,
+            seed: 0,
+            change_at: None,
+        }
+    }
+}
+
+impl Simulation {
+    fn from_url(url: &UrlState) -> Self {
+        let get = |k| url.lab_get(Lab::Drift, k, false).filter(|v| !v.is_empty());
+        let d = Simulation::default();
+        Simulation {
+            scenario: get(key::SCENARIO)
+                .and_then(Scenario::parse)
+                .unwrap_or(d.scenario),
+            shape: get(key::SHAPE).and_then(Shape::parse).unwrap_or(d.shape),
+            feature: get(key::FEATURE).map(str::to_string),
+            magnitude: get(key::MAGNITUDE)
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|m| m.is_finite())
+                .map_or(d.magnitude, |m| m.clamp(-10.0, 10.0)),
+            batches: get(key::BATCHES)
+                .and_then(|v| v.parse::<u32>().ok())
+                .map_or(d.batches, |b| b.clamp(1, MAX_BATCHES)),
+            batch_rows: get(key::ROWS)
+                .and_then(|v| v.parse::<u32>().ok())
+                .map(|r| r.clamp(1, 100_000)),
+            seed: get(key::SEED)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.seed),
+            change_at: get(key::CHANGE_AT).and_then(|v| v.parse::<u32>().ok()),
+        }
+    }
+
+    fn write(&self, url: &mut UrlState) {
+        let d = Simulation::default();
+        let or_empty = |differs: bool, v: String| if differs { v } else { String::new() };
+        let pairs = [
+            (
+                key::SCENARIO,
+                or_empty(self.scenario != d.scenario, self.scenario.as_str().into()),
+            ),
+            (
+                key::SHAPE,
+                or_empty(self.shape != d.shape, self.shape.as_str().into()),
+            ),
+            (key::FEATURE, self.feature.clone().unwrap_or_default()),
+            (
+                key::MAGNITUDE,
+                or_empty(self.magnitude != d.magnitude, self.magnitude.to_string()),
+            ),
+            (
+                key::BATCHES,
+                or_empty(self.batches != d.batches, self.batches.to_string()),
+            ),
+            (
+                key::ROWS,
+                self.batch_rows.map(|r| r.to_string()).unwrap_or_default(),
+            ),
+            (
+                key::SEED,
+                or_empty(self.seed != d.seed, self.seed.to_string()),
+            ),
+            (
+                key::CHANGE_AT,
+                self.change_at.map(|k| k.to_string()).unwrap_or_default(),
+            ),
+        ];
+        for (k, v) in pairs {
+            url.lab_set(Lab::Drift, k, &v);
+        }
+    }
 }
 
 /// What the Drift lab's controls hold.
@@ -51,6 +160,8 @@ pub struct DriftSettings {
     /// The column whose two distributions are drawn (else the first
     /// drifted one).
     pub column: Option<String>,
+    /// The simulated stream.
+    pub sim: Simulation,
 }
 
 impl LabSettings for DriftSettings {
@@ -64,6 +175,7 @@ impl LabSettings for DriftSettings {
             column: get(key::COLUMN)
                 .filter(|c| !c.is_empty())
                 .map(str::to_string),
+            sim: Simulation::from_url(url),
         }
     }
 
@@ -86,6 +198,7 @@ impl LabSettings for DriftSettings {
             key::COLUMN,
             self.column.as_deref().unwrap_or(""),
         );
+        self.sim.write(url);
     }
 }
 
@@ -146,6 +259,25 @@ mod tests {
         assert_eq!(u.get("drift.source"), Some("upload"));
         assert_eq!(DriftSettings::from_url(&u), s);
         assert_eq!(s.methods, vec![("mean radius".to_string(), Method::Psi)]);
+    }
+
+    #[test]
+    fn the_simulation_round_trips_and_clamps() {
+        let mut u = UrlState::default();
+        let mut s = DriftSettings::default();
+        s.sim.scenario = Scenario::Concept;
+        s.sim.magnitude = 2.5;
+        s.sim.batch_rows = Some(200);
+        s.sim.change_at = Some(4);
+        s.write(&mut u);
+        assert_eq!(u.get("drift.scenario"), Some("concept"));
+        assert_eq!(u.get("drift.shape"), None);
+        assert_eq!(DriftSettings::from_url(&u), s);
+        let wild = UrlState::parse("?drift.batches=5000&drift.magnitude=NaN&drift.rows=0");
+        let sim = DriftSettings::from_url(&wild).sim;
+        assert_eq!(sim.batches, MAX_BATCHES);
+        assert_eq!(sim.magnitude, 1.0);
+        assert_eq!(sim.batch_rows, Some(1));
     }
 
     #[test]

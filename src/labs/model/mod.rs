@@ -45,7 +45,7 @@ pub fn metrics_report(answer: &Response) -> Result<MetricsReport, String> {
 }
 
 /// Trains `kind` (and the majority baseline beside it) on the current split.
-fn train(state: AppState, kind: ModelKind) {
+pub(crate) fn train(state: AppState, kind: ModelKind) {
     let Some(split) = crate::labs::split::current_request(state) else {
         state
             .error

@@ -53,6 +53,10 @@ pub enum EngineError {
     Unusable { file: String, message: String },
     /// The request itself is wrong (bad ratios, bad option values).
     BadRequest { message: String },
+    /// One setting is wrong: `setting` is its name in words (`max
+    /// increase`), which the page turns into its control's label and the
+    /// CLI into its flag (`--max-increase`).
+    BadSetting { setting: String, message: String },
     /// The engine could not be reached or answered out of turn (the page's
     /// worker is gone, a message could not be read).
     Unavailable { message: String },
@@ -62,7 +66,28 @@ impl EngineError {
     /// True when the error is about how the tool was called (CLI exit 2), not
     /// about the data (exit 1).
     pub fn is_usage(&self) -> bool {
-        matches!(self, EngineError::BadRequest { .. })
+        matches!(
+            self,
+            EngineError::BadRequest { .. } | EngineError::BadSetting { .. }
+        )
+    }
+
+    pub fn bad_setting(setting: impl Into<String>, message: impl Into<String>) -> Self {
+        EngineError::BadSetting {
+            setting: setting.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The message with the setting named as `name` calls it (the CLI's
+    /// `--max-increase`, a page's label); other errors as they display.
+    pub fn naming_setting(&self, name: impl Fn(&str) -> String) -> String {
+        match self {
+            EngineError::BadSetting { setting, message } => {
+                format!("{}: {message}", name(setting))
+            }
+            other => other.to_string(),
+        }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -111,6 +136,7 @@ impl fmt::Display for EngineError {
             }
             EngineError::NoDataset { role } => write!(f, "no {role} dataset is loaded"),
             EngineError::Unusable { file, message } => write!(f, "{file}: {message}"),
+            EngineError::BadSetting { setting, message } => write!(f, "{setting}: {message}"),
             EngineError::BadRequest { message } | EngineError::Unavailable { message } => {
                 write!(f, "{message}")
             }

@@ -32,7 +32,7 @@ pub struct DriftRequest {
 }
 
 /// One column's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ColumnDrift {
     pub name: String,
     pub kind: ColumnKind,
@@ -43,8 +43,36 @@ pub struct ColumnDrift {
     pub drifted: bool,
     pub reference_values: u64,
     pub current_values: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub distribution: Option<Distribution>,
+}
+
+/// JSON (`mlops drift --json`) leaves out an absent distribution; the
+/// worker's postcard, which has no field names to tell a missing field by,
+/// always writes it (a skipped field there garbles the rest of the reply).
+impl Serialize for ColumnDrift {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let readable = serializer.is_human_readable();
+        let mut s = serializer.serialize_struct("ColumnDrift", 9)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("method", &self.method)?;
+        s.serialize_field("score", &self.score)?;
+        s.serialize_field("threshold", &self.threshold)?;
+        s.serialize_field("drifted", &self.drifted)?;
+        s.serialize_field("reference_values", &self.reference_values)?;
+        s.serialize_field("current_values", &self.current_values)?;
+        if self.distribution.is_some() || !readable {
+            s.serialize_field("distribution", &self.distribution)?;
+        } else {
+            s.skip_field("distribution")?;
+        }
+        s.end()
+    }
 }
 
 /// Both samples' shares per bin (the bins the binned methods use).

@@ -13,10 +13,12 @@ use crate::table::Table;
 use serde::{Deserialize, Serialize};
 
 /// The Drift lab's own state: the simulated stream (name, table), batch 1
-/// first, kept for `UseBatch` and `Monitor`.
+/// first, kept for `UseBatch` and `Monitor`, and the batch its change
+/// began at.
 #[derive(Debug, Default)]
 pub struct Stream {
     pub batches: Vec<(String, Table)>,
+    pub change_at: Option<u32>,
 }
 
 /// Which of the two datasets.
@@ -68,7 +70,8 @@ pub enum Request {
     UseSplit(crate::split::SplitRequest),
     /// Make kept batch `index` (0-based) the current dataset.
     UseBatch { index: u32 },
-    /// Watch the kept batches against the reference, with a kept model.
+    /// Watch the kept batches against the reference, with a kept model;
+    /// without a `change_at`, the simulated stream's own change point.
     Monitor {
         request: MonitorRequest,
         model: Option<u32>,
@@ -161,6 +164,7 @@ pub fn handle(
                 })
                 .collect();
             stream.batches = kept;
+            stream.change_at = Some(report.change_at);
             Ok(Response::Simulated { report, files })
         }
         Request::UseWorking { side, model, split } => {
@@ -225,6 +229,10 @@ pub fn handle(
         Request::Monitor { request, model } => {
             let reference = &datasets.dataset(Role::Reference)?.table;
             let model = model.map(|id| models.model(id)).transpose()?;
+            let request = MonitorRequest {
+                change_at: request.change_at.or(stream.change_at),
+                ..request
+            };
             Ok(Response::Monitored(monitor(
                 reference,
                 &stream.batches,

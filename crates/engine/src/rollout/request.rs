@@ -110,8 +110,8 @@ impl Default for RolloutRequest {
     }
 }
 
-fn bad(message: String) -> EngineError {
-    EngineError::bad_request(message)
+fn bad(setting: &str, message: String) -> EngineError {
+    EngineError::bad_setting(setting, message)
 }
 
 impl RolloutRequest {
@@ -119,25 +119,28 @@ impl RolloutRequest {
     pub fn check(&self) -> Result<()> {
         if self.strategy == Strategy::Canary {
             if self.steps.is_empty() {
-                return Err(bad("--steps needs at least one weight".into()));
+                return Err(bad("steps", "needs at least one weight".into()));
             }
             for (i, &w) in self.steps.iter().enumerate() {
                 if !(0.0..=100.0).contains(&w) {
-                    return Err(bad(format!("--steps: weight {w} is outside 0–100")));
+                    return Err(bad("steps", format!("weight {w} is outside 0–100")));
                 }
                 if i > 0 && w < self.steps[i - 1] {
-                    return Err(bad(format!(
-                        "--steps: weight {w} goes down after {} (weights only rise)",
-                        self.steps[i - 1]
-                    )));
+                    return Err(bad(
+                        "steps",
+                        format!(
+                            "weight {w} goes down after {} (weights only rise)",
+                            self.steps[i - 1]
+                        ),
+                    ));
                 }
             }
         }
         if self.strategy == Strategy::Shadow && self.step_count == 0 {
-            return Err(bad("--step-count must be at least 1".into()));
+            return Err(bad("step count", "must be at least 1".into()));
         }
         if self.requests_per_step == 0 {
-            return Err(bad("--requests-per-step must be at least 1".into()));
+            return Err(bad("requests per step", "must be at least 1".into()));
         }
         let steps = match self.strategy {
             Strategy::Canary => self.steps.len() as u64,
@@ -145,43 +148,50 @@ impl RolloutRequest {
             Strategy::BlueGreen => 2,
         };
         if steps * u64::from(self.requests_per_step) > MAX_REQUESTS {
-            return Err(bad(format!(
-                "{steps} steps × --requests-per-step {} is over {MAX_REQUESTS} requests in all",
-                self.requests_per_step
-            )));
+            return Err(bad(
+                "requests per step",
+                format!(
+                    "{steps} steps × {} is over {MAX_REQUESTS} requests in all",
+                    self.requests_per_step
+                ),
+            ));
         }
         for (flag, p) in [
-            ("--baseline-error", self.baseline_error),
-            ("--candidate-error", self.candidate_error),
+            ("baseline error", self.baseline_error),
+            ("candidate error", self.candidate_error),
         ] {
             if !(0.0..=1.0).contains(&p) {
-                return Err(bad(format!("{flag} {p} is outside 0–1")));
+                return Err(bad(flag, format!("{p} is outside 0–1")));
             }
         }
         if !(self.confidence > 0.0 && self.confidence < 1.0) {
-            return Err(bad(format!(
-                "--confidence {} must be strictly between 0 and 1",
-                self.confidence
-            )));
+            return Err(bad(
+                "confidence",
+                format!("{} must be strictly between 0 and 1", self.confidence),
+            ));
         }
         if !(0.0..1.0).contains(&self.max_increase) {
-            return Err(bad(format!(
-                "--max-increase {} is outside 0–1",
-                self.max_increase
-            )));
+            return Err(bad(
+                "max increase",
+                format!("{} is outside 0–1", self.max_increase),
+            ));
         }
         if self.max_inconclusive == 0 {
-            return Err(bad("--max-inconclusive must be at least 1".into()));
+            return Err(bad("max inconclusive", "must be at least 1".into()));
         }
-        for l in [self.baseline_latency, self.candidate_latency]
-            .into_iter()
-            .flatten()
-        {
+        for (setting, latency) in [
+            ("baseline latency", self.baseline_latency),
+            ("candidate latency", self.candidate_latency),
+        ] {
+            let Some(l) = latency else { continue };
             if !(l.median_ms > 0.0 && l.p99_ms >= l.median_ms && l.p99_ms.is_finite()) {
-                return Err(bad(format!(
-                    "latency: the median ({} ms) must be positive and the p99 ({} ms) at least the median",
-                    l.median_ms, l.p99_ms
-                )));
+                return Err(bad(
+                    setting,
+                    format!(
+                        "the median ({} ms) must be positive and the p99 ({} ms) at least the median",
+                        l.median_ms, l.p99_ms
+                    ),
+                ));
             }
         }
         let j = self.latency_judge;
@@ -190,7 +200,8 @@ impl RolloutRequest {
             && (0.0..=100.0).contains(&j.pass_score))
         {
             return Err(bad(
-                "latency judge: tolerance ≥ 0 and 0 ≤ marginal ≤ pass ≤ 100".into(),
+                "latency tolerance",
+                "tolerance ≥ 0 and 0 ≤ marginal score ≤ pass score ≤ 100".into(),
             ));
         }
         Ok(())

@@ -1,0 +1,283 @@
+//! The Deploy lab's settings, declared once: the strategy, where errors
+//! come from, the traffic plan and the analysis (`mlops rollout`'s
+//! meanings). Read from the URL (`deploy.<key>`) and written back; a
+//! default is left out of the URL.
+
+use crate::lab::Lab;
+use crate::url_state::{LabSettings, UrlState};
+use mlops_engine::rollout::{Latency, RolloutRequest, Strategy};
+use mlops_engine::EngineError;
+
+/// Where the two models' errors come from (`rollout-source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// True error rates typed in.
+    #[default]
+    Rates,
+    /// The Model lab's models, measured on the working dataset's rows.
+    Models,
+}
+
+impl Source {
+    pub const ALL: [Source; 2] = [Source::Rates, Source::Models];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Rates => "rates",
+            Source::Models => "models",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// The keys under `deploy.` in the URL; each is also its control's name in
+/// words for messages (`requests` is "requests per step").
+pub mod key {
+    pub const STRATEGY: &str = "strategy";
+    pub const SOURCE: &str = "source";
+    pub const BASELINE_ERROR: &str = "baseline-error";
+    pub const CANDIDATE_ERROR: &str = "candidate-error";
+    pub const STEPS: &str = "steps";
+    pub const STEP_COUNT: &str = "step-count";
+    pub const REQUESTS: &str = "requests";
+    pub const SEED: &str = "seed";
+    pub const MAX_INCREASE: &str = "max-increase";
+    pub const CONFIDENCE: &str = "confidence";
+    pub const MIN_REQUESTS: &str = "min-requests";
+    pub const BASELINE_LATENCY: &str = "baseline-latency";
+    pub const CANDIDATE_LATENCY: &str = "candidate-latency";
+}
+
+/// What the Deploy lab's controls hold: every value as typed (text), so a
+/// half-typed setting is named in the error banner instead of vanishing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeploySettings {
+    pub strategy: Strategy,
+    pub source: Source,
+    /// One value per key of [`key`] besides strategy and source.
+    pub values: Vec<(&'static str, String)>,
+}
+
+/// Each typed setting with its default (`mlops rollout`'s, except the
+/// candidate's error rate: 0.08, so the page opens on a rollout that
+/// teaches something).
+pub const DEFAULTS: [(&str, &str); 11] = [
+    (key::BASELINE_ERROR, "0.05"),
+    (key::CANDIDATE_ERROR, "0.08"),
+    (key::STEPS, "5,10,25,50,100"),
+    (key::STEP_COUNT, "5"),
+    (key::REQUESTS, "1000"),
+    (key::SEED, "0"),
+    (key::MAX_INCREASE, "0.01"),
+    (key::CONFIDENCE, "0.95"),
+    (key::MIN_REQUESTS, "30"),
+    (key::BASELINE_LATENCY, ""),
+    (key::CANDIDATE_LATENCY, ""),
+];
+
+impl Default for DeploySettings {
+    fn default() -> Self {
+        DeploySettings {
+            strategy: Strategy::Canary,
+            source: Source::Rates,
+            values: DEFAULTS.iter().map(|&(k, v)| (k, v.to_string())).collect(),
+        }
+    }
+}
+
+impl DeploySettings {
+    /// The value typed for `key` (its default when none).
+    pub fn get(&self, key: &str) -> &str {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    pub fn set(&mut self, key: &'static str, value: String) {
+        match self.values.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((key, value)),
+        }
+    }
+
+    /// The engine's request, or the first setting that does not read as a
+    /// number (named as its control is).
+    pub fn request(&self) -> Result<RolloutRequest, EngineError> {
+        let text = |k: &'static str| self.get(k).trim();
+        let number = |k: &'static str| -> Result<f64, EngineError> {
+            text(k)
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| {
+                    EngineError::bad_setting(k, format!("'{}' is not a number", text(k)))
+                })
+        };
+        let whole = |k: &'static str| -> Result<u32, EngineError> {
+            text(k).parse::<u32>().map_err(|_| {
+                EngineError::bad_setting(k, format!("'{}' is not a whole number ≥ 0", text(k)))
+            })
+        };
+        let latency = |k: &'static str| -> Result<Option<Latency>, EngineError> {
+            if text(k).is_empty() {
+                return Ok(None);
+            }
+            let parts: Vec<Option<f64>> = text(k)
+                .split(',')
+                .map(|p| p.trim().parse::<f64>().ok())
+                .collect();
+            match parts.as_slice() {
+                [Some(median_ms), Some(p99_ms)] => Ok(Some(Latency {
+                    median_ms: *median_ms,
+                    p99_ms: *p99_ms,
+                })),
+                _ => Err(EngineError::bad_setting(
+                    k,
+                    "takes MEDIAN,P99 in ms (two numbers), or nothing",
+                )),
+            }
+        };
+        let steps = text(key::STEPS)
+            .split(',')
+            .map(|w| w.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect::<Option<Vec<f64>>>()
+            .ok_or_else(|| {
+                EngineError::bad_setting(
+                    key::STEPS,
+                    "takes weights in percent, e.g. 5,10,25,50,100",
+                )
+            })?;
+        Ok(RolloutRequest {
+            strategy: self.strategy,
+            steps,
+            step_count: whole(key::STEP_COUNT)?,
+            requests_per_step: whole(key::REQUESTS)?,
+            baseline_error: number(key::BASELINE_ERROR)?,
+            candidate_error: number(key::CANDIDATE_ERROR)?,
+            max_increase: number(key::MAX_INCREASE)?,
+            confidence: number(key::CONFIDENCE)?,
+            min_requests: whole(key::MIN_REQUESTS)?,
+            seed: text(key::SEED).parse::<u64>().map_err(|_| {
+                EngineError::bad_setting(
+                    key::SEED,
+                    format!("'{}' is not a whole number ≥ 0", text(key::SEED)),
+                )
+            })?,
+            baseline_latency: latency(key::BASELINE_LATENCY)?,
+            candidate_latency: latency(key::CANDIDATE_LATENCY)?,
+            ..RolloutRequest::default()
+        })
+    }
+}
+
+/// A setting's name as its control is labelled: the engine's `requests
+/// per step` and the page's `requests` key are both "Requests per step".
+pub fn label(setting: &str) -> String {
+    let words = match setting {
+        key::REQUESTS | "requests per step" => "requests per step",
+        key::MIN_REQUESTS => "min requests",
+        other => other,
+    }
+    .replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+impl LabSettings for DeploySettings {
+    const LAB: Lab = Lab::Deploy;
+
+    fn from_url(url: &UrlState) -> Self {
+        let get = |k| url.lab_get(Lab::Deploy, k, false);
+        let mut s = DeploySettings {
+            strategy: get(key::STRATEGY)
+                .and_then(Strategy::parse)
+                .unwrap_or(Strategy::Canary),
+            source: get(key::SOURCE).and_then(Source::parse).unwrap_or_default(),
+            ..DeploySettings::default()
+        };
+        for (k, _) in DEFAULTS {
+            if let Some(v) = get(k) {
+                s.set(k, v.to_string());
+            }
+        }
+        s
+    }
+
+    fn write(&self, url: &mut UrlState) {
+        let strategy = if self.strategy == Strategy::Canary {
+            ""
+        } else {
+            self.strategy.name()
+        };
+        let source = if self.source == Source::default() {
+            ""
+        } else {
+            self.source.as_str()
+        };
+        url.lab_set(Lab::Deploy, key::STRATEGY, strategy);
+        url.lab_set(Lab::Deploy, key::SOURCE, source);
+        for (k, default) in DEFAULTS {
+            let v = self.get(k);
+            url.lab_set(Lab::Deploy, k, if v == default { "" } else { v });
+        }
+    }
+}
+
+/// The Deploy lab's settings, as the URL holds them (tracked).
+pub fn current(state: crate::state::AppState) -> DeploySettings {
+    state.settings()
+}
+
+/// Changes the Deploy lab's settings (and so the URL).
+pub fn update(state: crate::state::AppState, change: impl FnOnce(&mut DeploySettings)) {
+    state.update_settings(change);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_stay_out_of_the_url_and_changes_round_trip() {
+        let mut u = UrlState::default();
+        DeploySettings::default().write(&mut u);
+        assert!(u.settings.is_empty());
+        let mut s = DeploySettings {
+            strategy: Strategy::Shadow,
+            ..DeploySettings::default()
+        };
+        s.set(key::CANDIDATE_ERROR, "0.1".into());
+        s.set(key::BASELINE_LATENCY, "20,80".into());
+        s.write(&mut u);
+        assert_eq!(u.get("deploy.strategy"), Some("shadow"));
+        assert_eq!(u.get("deploy.candidate-error"), Some("0.1"));
+        assert_eq!(DeploySettings::from_url(&u), s);
+    }
+
+    #[test]
+    fn the_request_is_mlops_rollouts_and_bad_text_names_its_control() {
+        let r = DeploySettings::default().request();
+        let r = r.unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(r.steps, vec![5.0, 10.0, 25.0, 50.0, 100.0]);
+        assert_eq!(r.candidate_error, 0.08);
+        assert_eq!(r.baseline_latency, None);
+        let mut s = DeploySettings::default();
+        s.set(key::REQUESTS, "many".into());
+        let e = s.request().err().map(|e| e.naming_setting(label));
+        assert_eq!(
+            e.as_deref(),
+            Some("Requests per step: 'many' is not a whole number ≥ 0")
+        );
+        s.set(key::REQUESTS, "100".into());
+        s.set(key::CANDIDATE_LATENCY, "30".into());
+        assert!(s.request().is_err());
+        assert_eq!(label("max increase"), "Max increase");
+    }
+}

@@ -1,0 +1,263 @@
+// The Deploy lab: a rollout simulated in the worker gives `mlops rollout`'s
+// steps, outcome and blast radius for the same settings (true error rates,
+// latencies, or the Model lab's two models on the working dataset's rows),
+// for canary, shadow and blue-green, and follows the settings live.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, chartIsDrawn, MLOPS } from './helpers.mjs';
+
+const mlops = (...args) => JSON.parse(execFileSync(MLOPS, [...args, '--json'], { encoding: 'utf8' }));
+const DEFECTS = 'crates/engine/data/sample-defects.csv';
+
+test.beforeAll(() => {
+  if (!existsSync(MLOPS)) execFileSync('cargo', ['build', '-p', 'mlops-cli'], { stdio: 'inherit' });
+});
+
+/** The page's defaults, by the hook's name after `rollout-`. The candidate's
+ * error rate is 0.08 on the page where the CLI's default is 0.05, so every
+ * setting is passed to the CLI explicitly. */
+const PAGE_DEFAULTS = {
+  strategy: 'canary',
+  'baseline-error': '0.05',
+  'candidate-error': '0.08',
+  steps: '5,10,25,50,100',
+  'step-count': '5',
+  requests: '1000',
+  seed: '0',
+  'max-increase': '0.01',
+  confidence: '0.95',
+  'min-requests': '30',
+  'baseline-latency': '',
+  'candidate-latency': '',
+};
+/** The CLI's option for a page setting, where its name differs. */
+const FLAG = { requests: 'requests-per-step' };
+
+/** `mlops rollout --json` with the page's defaults overridden by `settings`;
+ * `models` ({ baseline, candidate } files) replaces the two error rates. */
+function rollout(settings = {}, models = null) {
+  const s = { ...PAGE_DEFAULTS, ...settings };
+  if (models) {
+    delete s['baseline-error'];
+    delete s['candidate-error'];
+  }
+  const args = ['rollout'];
+  for (const [k, v] of Object.entries(s)) if (v !== '') args.push(`--${FLAG[k] ?? k}`, v);
+  if (models) args.push('--baseline-model', models.baseline, '--candidate-model', models.candidate, '--data', DEFECTS);
+  return mlops(...args);
+}
+
+/** Types `text` into a control and commits it (inputs commit on change). */
+async function set(page, id, text) {
+  const input = page.getByTestId(id);
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+/** The page's step rows, as numbers where the CLI has numbers. */
+async function pageSteps(page) {
+  return page.getByTestId('rollout-step').evaluateAll((rows) => rows.map((r) => ({
+    step: Number(r.dataset.step),
+    weight: Number(r.dataset.weight),
+    verdict: r.dataset.verdict,
+    candidateRequests: Number(r.dataset.candidateRequests),
+    candidateErrors: Number(r.dataset.candidateErrors),
+    baselineRequests: Number(r.dataset.baselineRequests),
+    baselineErrors: Number(r.dataset.baselineErrors),
+  })));
+}
+
+function cliSteps(cli) {
+  return cli.steps.map((s) => ({
+    step: s.step,
+    weight: s.candidate_weight,
+    verdict: s.verdict,
+    candidateRequests: s.candidate_requests,
+    candidateErrors: s.candidate_errors,
+    baselineRequests: s.baseline_requests,
+    baselineErrors: s.baseline_errors,
+  }));
+}
+
+/** The page shows `cli`: every step row, the outcome, the blast radius, each
+ * row's reason, and an event log with a line per step at least. The page
+ * re-runs on every change, so the rows are polled until they settle. */
+async function expectRollout(page, cli) {
+  await expect.poll(() => pageSteps(page), { message: 'rollout-step rows' }).toEqual(cliSteps(cli));
+  await expect(page.getByTestId('rollout-outcome')).toHaveAttribute('data-value', cli.outcome);
+  await expect.poll(async () => Number(await page.getByTestId('rollout-blast').getAttribute('data-value')), { message: 'rollout-blast' })
+    .toBe(cli.errors_served_by_candidate);
+  const rows = page.getByTestId('rollout-step');
+  for (const [i, s] of cli.steps.entries()) {
+    // The reason, in words and numbers, with the verdict's word.
+    await expect(rows.nth(i), `step ${s.step}`).toContainText(new RegExp(s.verdict, 'i'));
+    await expect(rows.nth(i), `step ${s.step}`).toContainText(/\d/);
+    if (s.verdict !== 'inconclusive') await expect(rows.nth(i), `step ${s.step}`).toContainText(/error/i);
+  }
+  const events = page.getByTestId('rollout-event');
+  await expect.poll(() => events.count(), { message: 'rollout-event lines' }).toBeGreaterThanOrEqual(cli.steps.length);
+  if (cli.outcome === 'rolled_back') await expect(events.filter({ hasText: /roll(ing|ed)? ?back/i })).not.toHaveCount(0);
+  if (cli.outcome === 'promoted') await expect(events.filter({ hasText: /promot/i })).not.toHaveCount(0);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+}
+
+test('canary on error rates: a worse candidate rolls back at mlops rollout\'s step, drawn, logged and in the URL', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await expect(page.getByTestId('rollout-strategy')).toHaveValue('canary');
+  await expect(page.getByTestId('rollout-source')).toHaveValue('rates');
+  await expect(page.getByTestId('rollout-candidate-error')).toHaveValue('0.08');
+  await expect(page.getByTestId('rollout-steps')).toHaveValue('5,10,25,50,100');
+  // The defaults, run without a click.
+  await expectRollout(page, rollout());
+
+  // A candidate twice as wrong, seed 1: two steps pass, the third fails.
+  await set(page, 'rollout-candidate-error', '0.1');
+  await set(page, 'rollout-seed', '1');
+  const cli = rollout({ 'candidate-error': '0.1', seed: '1' });
+  expect(cli.outcome).toBe('rolled_back');
+  expect(cli.steps.length).toBeLessThan(5);
+  await expectRollout(page, cli);
+  await expect(page.locator(`[data-testid="rollout-step"][data-step="${cli.rolled_back_at_step}"]`)).toHaveAttribute('data-verdict', 'fail');
+  for (const id of ['rollout-traffic-chart', 'rollout-errors-chart']) {
+    await expect.poll(() => chartIsDrawn(page.getByTestId(id)), { message: id }).toBe(true);
+  }
+  await expect(page).toHaveURL(/deploy\.candidate-error=0\.1(&|$)/);
+  await expect(page).toHaveURL(/deploy\.seed=1(&|$)/);
+
+  // The button runs it again, to the same steps (the seed fixes every draw).
+  await page.getByTestId('rollout-run').click();
+  await expectRollout(page, cli);
+  await page.screenshot({ path: 'test-results/deploy-lab-canary.png', fullPage: true });
+
+  // The URL alone gives the same rollout.
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('rollout-candidate-error')).toHaveValue('0.1');
+  await expect(page.getByTestId('rollout-seed')).toHaveValue('1');
+  await expectRollout(page, cli);
+  expect(errors).toEqual([]);
+});
+
+test('latencies: a candidate as accurate but slower fails on latency, as mlops rollout judges it', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await set(page, 'rollout-candidate-error', '0.05');
+  await set(page, 'rollout-baseline-latency', '20,80');
+  await set(page, 'rollout-candidate-latency', '30,120');
+  const settings = { 'candidate-error': '0.05', 'baseline-latency': '20,80', 'candidate-latency': '30,120' };
+  const cli = rollout(settings);
+  // What this test is about: the step that fails passes on errors.
+  const failed = cli.steps.find((s) => s.verdict === 'fail');
+  expect(failed).toBeTruthy();
+  expect(failed.error_verdict).toBe('pass');
+  expect(failed.latency.verdict).toBe('fail');
+  await expectRollout(page, cli);
+  await expect(page.locator(`[data-testid="rollout-step"][data-step="${failed.step}"]`)).toContainText(/latency/i);
+  await expect(page).toHaveURL(/deploy\.baseline-latency=20(,|%2C)80(&|$)/);
+  await expect(page).toHaveURL(/deploy\.candidate-latency=30(,|%2C)120(&|$)/);
+
+  // Without latencies only errors are judged: the same error counts, and
+  // the candidate no worse on them goes on.
+  await set(page, 'rollout-baseline-latency', '');
+  await set(page, 'rollout-candidate-latency', '');
+  const plain = rollout({ 'candidate-error': '0.05' });
+  expect(plain.steps[failed.step - 1].candidate_errors).toBe(failed.candidate_errors);
+  expect(plain.steps[failed.step - 1].verdict).not.toBe('fail');
+  await expectRollout(page, plain);
+  await expect(page).not.toHaveURL(/latency/);
+  expect(errors).toEqual([]);
+});
+
+test('shadow and blue-green give mlops rollout\'s steps; too few requests pause; bad steps are named', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  // The page's settings so far, mirrored for the CLI as they change.
+  let s = { strategy: 'shadow', 'candidate-error': '0.05', 'step-count': '4' };
+  // Shadow, a candidate as good as the baseline, 4 steps: promoted, serving nothing.
+  await set(page, 'rollout-candidate-error', '0.05');
+  // The shadow's step count shows once the strategy is shadow.
+  await page.getByTestId('rollout-strategy').selectOption('shadow');
+  await set(page, 'rollout-step-count', '4');
+  const shadow = rollout(s);
+  expect(shadow.outcome).toBe('promoted');
+  expect(shadow.steps.length).toBe(4);
+  expect(shadow.errors_served_by_candidate).toBe(0);
+  await expectRollout(page, shadow);
+  await expect(page).toHaveURL(/deploy\.strategy=shadow(&|$)/);
+  await expect(page).toHaveURL(/deploy\.step-count=4(&|$)/);
+
+  // Blue-green: a preview on copies, then the switch; promoted.
+  await page.getByTestId('rollout-strategy').selectOption('blue-green');
+  s = { ...s, strategy: 'blue-green' };
+  const blueGreen = rollout(s);
+  expect(blueGreen.outcome).toBe('promoted');
+  expect(blueGreen.steps.length).toBe(2);
+  await expectRollout(page, blueGreen);
+  await expect(page).toHaveURL(/deploy\.strategy=blue-green(&|$)/);
+
+  // A worse candidate is caught in the preview, before it served anyone.
+  await set(page, 'rollout-candidate-error', '0.08');
+  s = { ...s, 'candidate-error': '0.08' };
+  const caught = rollout(s);
+  expect(caught.outcome).toBe('rolled_back');
+  expect(caught.rolled_back_at_step).toBe(1);
+  expect(caught.errors_served_by_candidate).toBe(0);
+  await expectRollout(page, caught);
+
+  // Canary on 100 requests a step: too few for the candidate, paused.
+  await page.getByTestId('rollout-strategy').selectOption('canary');
+  await set(page, 'rollout-requests', '100');
+  s = { ...s, strategy: 'canary', requests: '100' };
+  const paused = rollout(s);
+  expect(paused.outcome).toBe('paused');
+  expect(paused.steps.every((step) => step.verdict === 'inconclusive')).toBe(true);
+  await expectRollout(page, paused);
+
+  // Weights going down: an error naming the setting, and the page still works.
+  await set(page, 'rollout-steps', '50,10');
+  await expect(page.getByTestId('error-banner')).toContainText(/steps/i);
+  // Fixed to weights big enough to decide: a rollout unlike the paused one.
+  await set(page, 'rollout-steps', '50,100');
+  const decided = rollout({ ...s, steps: '50,100' });
+  expect(decided.outcome).not.toBe(paused.outcome);
+  await expectRollout(page, decided);
+  await expect(page).toHaveURL(/deploy\.steps=50(,|%2C)100(&|$)/);
+  expect(errors).toEqual([]);
+});
+
+test('models: the Model lab\'s trained model against its majority baseline is mlops rollout with the two model files', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await page.getByTestId('rollout-source').selectOption('models');
+  await expect(page).toHaveURL(/deploy\.source=models(&|$)/);
+  // Nothing trained yet: the page offers to train the Model lab's default.
+  await page.getByTestId('train-default').click();
+  await expect(page.getByTestId('train-default')).toHaveCount(0);
+  await expect(page.getByTestId('rollout-step').first()).toBeVisible();
+
+  // The candidate: the model the Model lab downloads.
+  await page.getByTestId('nav-model').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('model-download').click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-deploy-'));
+  const candidate = join(dir, 'candidate.json');
+  await download.saveAs(candidate);
+  expect(JSON.parse(readFileSync(candidate, 'utf8')).model).not.toBe('majority');
+  // The baseline: the majority class on the Split lab's default split of
+  // sample-defects (stratified 60/20/20, seed 0; src/labs/split/settings.rs).
+  const baseline = join(dir, 'baseline.json');
+  mlops('train', DEFECTS, '--target', 'defect', '--model', 'majority', '--strategy', 'stratified',
+    '--ratios', '60,20,20', '--seed', '0', '--model-out', baseline);
+  const models = { baseline, candidate };
+
+  await page.getByTestId('nav-deploy').click();
+  await expect(page.getByTestId('rollout-source')).toHaveValue('models');
+  await expectRollout(page, rollout({}, models));
+  for (const id of ['rollout-traffic-chart', 'rollout-errors-chart']) {
+    await expect.poll(() => chartIsDrawn(page.getByTestId(id)), { message: id }).toBe(true);
+  }
+  // The same two models in shadow.
+  await page.getByTestId('rollout-strategy').selectOption('shadow');
+  await expectRollout(page, rollout({ strategy: 'shadow' }, models));
+  await page.screenshot({ path: 'test-results/deploy-lab-models.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
