@@ -111,6 +111,10 @@ mod tests {
                 },
                 files: false,
             },
+            drift::Request::WhatChanged {
+                feature: "brightness".into(),
+                target: Some("defect".into()),
+            },
             drift::Request::Monitor {
                 request: drift::MonitorRequest {
                     drift: Default::default(),

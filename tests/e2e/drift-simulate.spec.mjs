@@ -199,6 +199,21 @@ test('a concept drift: realized accuracy falls from the change on while no input
   const detections = await pageDetections(page);
   expect(detections.find((d) => d.metric === 'realized.accuracy')).toMatchObject({ first_alert: k, delay: 0, false_alarms: 0 });
   expect(detections.filter((d) => d.metric.startsWith('drift.') || d.metric === 'dataset_drift' || d.metric.startsWith('estimated.'))).toEqual([]);
+  // What was changed, before any monitor: brightness keeps its distribution
+  // (only sampling moves it) while the defect rate across its bins moves.
+  const bins = await page.getByTestId('what-changed-bin').evaluateAll((rows) => rows.map((r) => ({
+    before: Number(r.dataset.before), after: Number(r.dataset.after),
+    rateBefore: r.dataset.rateBefore === 'null' ? null : Number(r.dataset.rateBefore),
+    rateAfter: r.dataset.rateAfter === 'null' ? null : Number(r.dataset.rateAfter),
+  })));
+  expect(bins.length).toBeGreaterThan(1);
+  const shareGap = Math.max(...bins.map((b) => Math.abs(b.after - b.before)));
+  const rateGap = Math.max(...bins.filter((b) => b.rateBefore !== null && b.rateAfter !== null).map((b) => Math.abs(b.rateAfter - b.rateBefore)));
+  expect(rateGap).toBeGreaterThan(2 * shareGap);
+  for (const id of ['what-changed-shares', 'what-changed-rates']) {
+    await expect.poll(() => chartIsDrawn(page.getByTestId(id)), { message: id }).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/drift-lab-concept.png', fullPage: true });
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

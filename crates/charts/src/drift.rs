@@ -3,7 +3,7 @@
 
 use crate::lines::{Lines, Series};
 use mlops_engine::basics::decimal::fixed;
-use mlops_engine::drift::ColumnDrift;
+use mlops_engine::drift::{ColumnDrift, WhatChanged};
 
 impl Lines {
     /// The column's two distributions as share per bin (x = bin number,
@@ -44,6 +44,62 @@ impl Lines {
             ],
             marker: None,
         })
+    }
+}
+
+impl Lines {
+    /// The feature's share of rows per bin, before the change and after.
+    pub fn what_changed_shares(w: &WhatChanged) -> Lines {
+        let top = w
+            .before
+            .iter()
+            .chain(&w.after)
+            .fold(0.0f64, |a, &b| a.max(b));
+        let each = |v: &[f64]| v.iter().map(|&x| Some(x)).collect::<Vec<_>>();
+        Lines {
+            title: format!("P({}): the feature's distribution", w.feature),
+            x_label: format!("bin of {} ({} bins)", w.feature, w.bins.len()),
+            y_label: "share of rows".into(),
+            x_range: (0.0, (w.bins.len().max(2) - 1) as f64),
+            y_range: (0.0, (top * 1.1).max(0.01)),
+            series: vec![
+                by_bin("before the change", &each(&w.before)),
+                by_bin("after the change", &each(&w.after)),
+            ],
+            marker: None,
+        }
+    }
+
+    /// The label's positive rate per bin of the feature, before and after.
+    pub fn what_changed_rates(w: &WhatChanged) -> Lines {
+        let target = w.target.as_deref().unwrap_or("the label");
+        let positive = w.positive.as_deref().unwrap_or("positive");
+        Lines {
+            title: format!("P({target} = {positive} | {}): the label's rule", w.feature),
+            x_label: format!("bin of {}", w.feature),
+            y_label: format!("share {target} = {positive}"),
+            x_range: (0.0, (w.bins.len().max(2) - 1) as f64),
+            y_range: (0.0, 1.02),
+            series: vec![
+                by_bin("before the change", &w.rate_before),
+                by_bin("after the change", &w.rate_after),
+            ],
+            marker: None,
+        }
+    }
+}
+
+/// One line over bin numbers, skipping undefined bins.
+fn by_bin(name: &str, values: &[Option<f64>]) -> Series {
+    Series {
+        name: name.into(),
+        points: values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
+            .collect(),
+        reference: false,
+        dots: true,
     }
 }
 

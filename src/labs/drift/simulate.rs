@@ -17,14 +17,15 @@ use mlops_charts::{Figure, Heatmap, Lines};
 use mlops_engine::api::{Ask, Request};
 use mlops_engine::drift::{
     self, DriftRequest, MonitorReport, MonitorRequest, Scenario, Shape, Side, SimulateReport,
-    SimulateRequest,
+    SimulateRequest, WhatChanged,
 };
 use mlops_engine::table::ColumnKind;
 
-/// The stream and what the monitor saw.
+/// The stream, what its change did, and what the monitor saw.
 #[derive(Debug, Clone, PartialEq)]
 struct Timeline {
     simulated: SimulateReport,
+    changed: WhatChanged,
     monitored: MonitorReport,
 }
 
@@ -64,10 +65,12 @@ fn feature(state: AppState, sim: &Simulation) -> Option<String> {
         .or_else(|| all.first().map(|(n, _)| n.clone()))
 }
 
-/// The three requests: the working dataset as the reference, the stream
-/// drawn from it, the stream watched with model `model`.
+/// The four requests: the working dataset as the reference, the stream
+/// drawn from it, what its change did to the feature, the stream watched
+/// with model `model`.
 fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request>> {
     let target = state.target.get()?;
+    let shown = feature(state, sim)?;
     let simulate = SimulateRequest {
         scenario: sim.scenario,
         shape: sim.shape,
@@ -89,7 +92,7 @@ fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request
             drift_share: Some(0.5),
             ..DriftRequest::default()
         },
-        target: Some(target),
+        target: Some(target.clone()),
         change_at: None,
     };
     Some(vec![
@@ -102,6 +105,11 @@ fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request
         drift::Request::Simulate {
             request: simulate,
             files: false,
+        }
+        .into(),
+        drift::Request::WhatChanged {
+            feature: shown,
+            target: Some(target.clone()),
         }
         .into(),
         drift::Request::Monitor {
@@ -127,17 +135,20 @@ pub fn Simulate() -> impl IntoView {
     let timeline = Memo::new(move |_| {
         answers.get().map(|all| {
             let mut simulated = None;
+            let mut changed = None;
             let mut monitored = None;
             for answer in all {
                 match drift::Request::answer(answer).map_err(|e| e.to_string())? {
                     drift::Response::Simulated { report, .. } => simulated = Some(report),
                     drift::Response::Monitored(r) => monitored = Some(r),
+                    drift::Response::WhatChanged(w) => changed = Some(w),
                     _ => {}
                 }
             }
-            match (simulated, monitored) {
-                (Some(simulated), Some(monitored)) => Ok(Timeline {
+            match (simulated, changed, monitored) {
+                (Some(simulated), Some(changed), Some(monitored)) => Ok(Timeline {
                     simulated,
+                    changed,
                     monitored,
                 }),
                 _ => Err("the engine gave no timeline".to_string()),
@@ -301,8 +312,31 @@ fn Controls() -> impl IntoView {
 fn TimelineView(timeline: Timeline) -> impl IntoView {
     let Timeline {
         simulated,
+        changed,
         monitored,
     } = timeline;
+    let shares = Figure::Lines(Lines::what_changed_shares(&changed));
+    let rates = Figure::Lines(Lines::what_changed_rates(&changed));
+    let bins = changed
+        .bins
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let (before, after) = (changed.before.get(i).copied(), changed.after.get(i).copied());
+            let (rb, ra) = (
+                changed.rate_before.get(i).copied().flatten(),
+                changed.rate_after.get(i).copied().flatten(),
+            );
+            view! {
+                <tr data-testid="what-changed-bin" data-bin=name.clone() data-before=raw(before) data-after=raw(after)
+                    data-rate-before=raw(rb) data-rate-after=raw(ra)>
+                    <th>{name.clone()}</th>
+                    <td>{fmt_stat(before)}</td><td>{fmt_stat(after)}</td>
+                    <td>{fmt_stat(rb)}</td><td>{fmt_stat(ra)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let heatmap = Figure::Heatmap(Heatmap::drift(&monitored));
     let k = simulated.change_at;
     let change = format!("change (batch {k})");
@@ -373,6 +407,18 @@ fn TimelineView(timeline: Timeline) -> impl IntoView {
             <h2>"What was changed"</h2>
             <p data-testid="sim-change-at-value" data-value=k>{what}</p>
             <p class="muted">{reference}</p>
+            <p class="muted">"Before any monitor speaks: the feature's distribution (left) and the label's rate across its bins (right), in the reference and in the batches from the change on. Data drift moves the left; concept drift moves only the right."</p>
+            <div class="chart-pair">
+                <Chart figure=Signal::stored(shares) width=480 height=260 testid="what-changed-shares" file="what-changed-shares.png" legend=true />
+                <Chart figure=Signal::stored(rates) width=480 height=260 testid="what-changed-rates" file="what-changed-rates.png" legend=true />
+            </div>
+            <details>
+                <summary>"The numbers, bin by bin"</summary>
+                <table class="metric-table">
+                    <thead><tr><th>"bin"</th><th>"share before"</th><th>"share after"</th><th>"label rate before"</th><th>"label rate after"</th></tr></thead>
+                    <tbody>{bins}</tbody>
+                </table>
+            </details>
         </section>
         <section class="card wide">
             <h2>"Drift per input and batch"</h2>

@@ -8,7 +8,9 @@
 //! share rule (`mlops drift`). [`simulate`] and [`scenario`] make the
 //! seeded batch streams of `mlops simulate`; [`batch_io`] turns a batch
 //! into a table or a CSV file. [`monitor`] watches a stream of batches
-//! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance).
+//! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance);
+//! [`what_changed`] shows what a simulated change did to a feature and to
+//! the label's rate across it.
 
 pub mod batch_io;
 pub mod binning;
@@ -29,6 +31,7 @@ pub mod scenario;
 pub mod scenario_fit;
 pub mod simulate;
 pub mod stattests;
+pub mod what_changed;
 
 pub use monitor::{monitor, MonitorReport, MonitorRequest};
 pub use report::{compare, ColumnDrift, Distribution, DriftReport, DriftRequest};
@@ -36,3 +39,4 @@ pub use requests::{handle, Request, Response, Side, Stream};
 pub use scenario::Scenario;
 pub use simulate::{simulate, Shape, SimulateReport, SimulateRequest};
 pub use stattests::Method;
+pub use what_changed::{what_changed, WhatChanged};

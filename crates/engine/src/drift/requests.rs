@@ -6,6 +6,7 @@ use super::monitor::{monitor, MonitorReport, MonitorRequest};
 use super::report::{compare, DriftReport, DriftRequest};
 use super::sample_size::{sample_size_dial, DialPoint};
 use super::simulate::{simulate, SimulateReport, SimulateRequest};
+use super::what_changed::{what_changed, WhatChanged};
 use crate::basics::error::{EngineError, Result};
 use crate::model::ModelStore;
 use crate::state::{Datasets, Role};
@@ -76,6 +77,13 @@ pub enum Request {
         request: MonitorRequest,
         model: Option<u32>,
     },
+    /// What the simulated stream's change did to `feature` and to the
+    /// label's rate across its bins (the reference before, the batches from
+    /// the change point on after).
+    WhatChanged {
+        feature: String,
+        target: Option<String>,
+    },
     /// The sample-size dial on a reference column.
     SampleSizes {
         column: String,
@@ -102,6 +110,7 @@ pub enum Response {
         files: Vec<Vec<u8>>,
     },
     Monitored(MonitorReport),
+    WhatChanged(WhatChanged),
     Dial(Vec<DialPoint>),
 }
 
@@ -238,6 +247,19 @@ pub fn handle(
                 &stream.batches,
                 model,
                 &request,
+            )?))
+        }
+        Request::WhatChanged { feature, target } => {
+            let reference = &datasets.dataset(Role::Reference)?.table;
+            let change_at = stream.change_at.ok_or_else(|| {
+                EngineError::bad_request("no stream is simulated yet: simulate one first")
+            })?;
+            Ok(Response::WhatChanged(what_changed(
+                reference,
+                &stream.batches,
+                change_at,
+                &feature,
+                target.as_deref(),
             )?))
         }
         Request::SampleSizes {
