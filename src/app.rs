@@ -137,7 +137,7 @@ fn LifecycleNav() -> impl IntoView {
             let testid = format!("nav-{}", lab.slug());
             let current = move || state.lab.get() == lab;
             view! {
-                <li class="step" class:current=current class:built=labs::entry(lab).view.is_some()>
+                <li class="step" class:current=current>
                     <a
                         href=href
                         data-testid=testid

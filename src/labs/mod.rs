@@ -1,11 +1,10 @@
 //! One folder per lab, and the registry: the one table of labs that the
-//! shell, the lifecycle navigation and the "coming" view read.
+//! shell and the lifecycle navigation read.
 //!
 //! Adding a lab: a folder here (its view, its typed settings), one line in
 //! [`REGISTRY`]; the engine and the CLI each have their own one-line
 //! registry (see ARCHITECTURE.md, "Adding a lab").
 
-mod coming;
 pub mod data;
 pub mod deploy;
 pub mod drift;
@@ -22,19 +21,18 @@ pub struct LabEntry {
     pub title: &'static str,
     /// The lesson, one sentence.
     pub lesson: &'static str,
-    /// The lab's view; `None` while it is not built (an honest "coming"
-    /// view shows instead).
-    pub view: Option<fn() -> AnyView>,
+    /// The lab's view.
+    pub view: fn() -> AnyView,
 }
 
 /// Every lab, in lifecycle order.
 pub const REGISTRY: [LabEntry; 6] = [
-    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: Some(scope::view) },
-    LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: Some(data::view) },
-    LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: Some(split::view) },
-    LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: Some(model::view) },
-    LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: Some(drift::view) },
-    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: Some(deploy::view) },
+    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: scope::view },
+    LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: data::view },
+    LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: split::view },
+    LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: model::view },
+    LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: drift::view },
+    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: deploy::view },
 ];
 
 /// The registry's entry of `lab`.
@@ -45,7 +43,7 @@ pub fn entry(lab: Lab) -> &'static LabEntry {
         .unwrap_or(&REGISTRY[1])
 }
 
-/// The view of `lab`: the lab itself, or its "coming" view; above it, the
+/// The view of `lab`: the lab itself; above it, the
 /// question of an exercise link whose check is by eye (a lab that checks
 /// its exercises shows their card itself, with the check).
 pub fn view(lab: Lab) -> AnyView {
@@ -55,10 +53,7 @@ pub fn view(lab: Lab) -> AnyView {
         .with_untracked(|u| scope::exercises::active(u, lab))
         .filter(|e| matches!(e.check, scope::exercises::Check::ByEye))
         .map(|e| view! { <scope::ExerciseCard exercise=e solved=Signal::derive(|| None) /> });
-    let lab_view = match entry(lab).view {
-        Some(view) => view(),
-        None => view! { <coming::ComingLab lab=lab /> }.into_any(),
-    };
+    let lab_view = (entry(lab).view)();
     view! { {by_eye} {lab_view} }.into_any()
 }
 
@@ -73,11 +68,5 @@ mod tests {
         assert!(REGISTRY
             .iter()
             .all(|e| !e.title.is_empty() && e.lesson.ends_with('.')));
-        let built: Vec<&str> = REGISTRY
-            .iter()
-            .filter(|e| e.view.is_some())
-            .map(|e| e.title)
-            .collect();
-        assert_eq!(built, vec!["Scope", "Data", "Split", "Model", "Drift"]);
     }
 }

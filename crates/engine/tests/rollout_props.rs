@@ -193,21 +193,32 @@ fn bad_settings_are_named() {
             candidate_error: 1.5,
             ..RolloutRequest::default()
         },
-        "--candidate-error",
+        "candidate error: 1.5 is outside 0–1",
     );
     bad(
         RolloutRequest {
             requests_per_step: 0,
             ..RolloutRequest::default()
         },
-        "--requests-per-step",
+        "requests per step: must be at least 1",
     );
     bad(
         RolloutRequest {
             confidence: 1.0,
             ..RolloutRequest::default()
         },
-        "--confidence",
+        "confidence: 1 must be strictly",
+    );
+    // The setting is named in words; the CLI prints it as its flag.
+    let r = RolloutRequest {
+        max_increase: 2.0,
+        ..RolloutRequest::default()
+    };
+    let (b, c) = rates(&r);
+    let e = run(&r, &b, &c, 0).unwrap_err();
+    assert_eq!(
+        e.naming_setting(|s| format!("--{}", s.replace(' ', "-"))),
+        "--max-increase: 2 is outside 0–1"
     );
 }
 

@@ -9,7 +9,8 @@
 //! seeded batch streams of `mlops simulate`; [`batch_io`] turns a batch
 //! into a table or a CSV file. [`monitor`] watches a stream of batches
 //! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance);
-//! [`what_changed`] shows what a simulated change did to a feature and to
+//! [`reference_check`] warns when the reference's chunks disagree far
+//! beyond sampling (a file sorted by its label); [`what_changed`] shows what a simulated change did to a feature and to
 //! the label's rate across it.
 
 pub mod batch_io;
@@ -23,6 +24,7 @@ pub mod ks;
 pub mod monitor;
 pub mod monitor_snapshot;
 pub mod monitor_stats;
+pub mod reference_check;
 pub mod report;
 pub mod requests;
 pub mod sample;

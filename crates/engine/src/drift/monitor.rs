@@ -144,6 +144,12 @@ pub fn monitor(
     if chunk_rows < batch_rows {
         warnings.push(format!("the reference holds fewer than 5 batches of {batch_rows} rows: its bounds come from {chunks} chunks of {chunk_rows} rows"));
     }
+    if let Some(w) = target
+        .as_deref()
+        .and_then(|t| super::reference_check::unlike_chunks(reference, t, chunks, chunk_rows))
+    {
+        warnings.push(w);
+    }
     let mut chunk_values: Vec<Vec<(String, Option<f64>)>> = Vec::new();
     for k in 0..chunks {
         let rows = ((k * chunk_rows) as u32..((k + 1) * chunk_rows) as u32).collect();

@@ -195,13 +195,25 @@ impl RolloutRequest {
             }
         }
         let j = self.latency_judge;
-        if !(j.tolerance >= 0.0
-            && j.marginal_score <= j.pass_score
-            && (0.0..=100.0).contains(&j.pass_score))
-        {
+        if j.tolerance.is_nan() || j.tolerance < 0.0 {
             return Err(bad(
                 "latency tolerance",
-                "tolerance ≥ 0 and 0 ≤ marginal score ≤ pass score ≤ 100".into(),
+                format!("{} must be 0 or more", j.tolerance),
+            ));
+        }
+        if !(0.0..=100.0).contains(&j.pass_score) {
+            return Err(bad(
+                "pass score",
+                format!("{} is outside 0–100", j.pass_score),
+            ));
+        }
+        if j.marginal_score.is_nan() || j.marginal_score > j.pass_score {
+            return Err(bad(
+                "marginal score",
+                format!(
+                    "{} must be at most the pass score ({})",
+                    j.marginal_score, j.pass_score
+                ),
             ));
         }
         Ok(())
