@@ -18,6 +18,13 @@ pub fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Starts a download of `value` as JSON, in the shape `mlops … --json`
+/// prints it (the same serde types, the same serializer).
+pub fn offer_json<T: serde::Serialize>(name: &str, value: &T) -> Result<(), String> {
+    let text = serde_json::to_string(value).map_err(|e| format!("could not write {name}: {e}"))?;
+    offer(name, "application/json", text.as_bytes())
+}
+
 /// Starts a download of what `url` holds (an object or data URL), named
 /// `name`.
 pub fn offer_url(name: &str, url: &str) -> Result<(), String> {

@@ -261,3 +261,62 @@ test('models: the Model lab\'s trained model against its majority baseline is ml
   await page.screenshot({ path: 'test-results/deploy-lab-models.png', fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('the three patterns side by side are mlops rollout\'s three runs; the plan downloads as mlops rollout writes it', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await set(page, 'rollout-candidate-error', '0.12');
+  const settings = { 'candidate-error': '0.12' };
+  await expectRollout(page, rollout(settings));
+  // One row per pattern, each the CLI's run of that strategy.
+  for (const strategy of ['canary', 'shadow', 'blue-green']) {
+    const cli = rollout({ ...settings, strategy });
+    const row = page.locator(`[data-testid="pattern-row"][data-strategy="${strategy}"]`);
+    await expect(row).toHaveAttribute('data-outcome', cli.outcome);
+    await expect(row).toHaveAttribute('data-decided-at', String(cli.decided_at_step));
+    await expect(row).toHaveAttribute('data-served', String(cli.requests_served_by_candidate));
+    await expect(row).toHaveAttribute('data-errors-served', String(cli.errors_served_by_candidate));
+  }
+  // A shadow serves users nothing from the candidate.
+  await expect(page.locator('[data-testid="pattern-row"][data-strategy="shadow"]')).toHaveAttribute('data-errors-served', '0');
+
+  // The YAML equals what --export-argo / --export-flagger write; the JSON is --json's.
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-yaml-'));
+  const argo = join(dir, 'argo.yaml');
+  const flagger = join(dir, 'flagger.yaml');
+  const args = ['rollout', '--strategy', 'canary', '--candidate-error', '0.12', '--export-argo', argo, '--export-flagger', flagger];
+  execFileSync(MLOPS, args, { encoding: 'utf8' });
+  for (const [id, file] of [['rollout-export-argo', argo], ['rollout-export-flagger', flagger]]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+    const saved = join(dir, `page-${id}.yaml`);
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8'), id).toBe(readFileSync(file, 'utf8'));
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rollout-download-json').click()]);
+  const saved = join(dir, 'page-run.json');
+  await download.saveAs(saved);
+  const cli = rollout(settings);
+  expect(JSON.parse(readFileSync(saved, 'utf8'))).toEqual(cli);
+  await page.screenshot({ path: 'test-results/deploy-lab-patterns.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('the canary plan is mlops rollout --catch: the requests each step needs and the time they take', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await set(page, 'plan-catch', '0.02');
+  await set(page, 'plan-traffic', '600');
+  await expect(page).toHaveURL(/deploy\.catch=0\.02(&|$)/);
+  const cli = JSON.parse(execFileSync(MLOPS, ['rollout', '--strategy', 'canary', '--catch', '0.02', '--traffic-per-minute', '600', '--json'], { encoding: 'utf8' }));
+  const rows = () => page.getByTestId('plan-step').evaluateAll((rs) => rs.map((r) => ({
+    weight: Number(r.dataset.weight), candidate_requests: Number(r.dataset.candidateRequests),
+    requests: Number(r.dataset.requests), minutes: Number(r.dataset.minutes),
+  })));
+  await expect.poll(rows).toEqual(cli.steps);
+  await expect(page.getByTestId('plan-total')).toHaveAttribute('data-requests', String(cli.total_requests));
+  // Halving the increase to catch needs many more requests.
+  await set(page, 'plan-catch', '0.015');
+  await expect.poll(async () => Number(await page.getByTestId('plan-total').getAttribute('data-requests'))).toBeGreaterThan(2 * cli.total_requests);
+  // An increase below the allowed one cannot be caught: said, naming the control.
+  await set(page, 'plan-catch', '0.005');
+  await expect(page.getByTestId('plan-error')).toContainText(/increase to catch/i);
+  expect(errors).toEqual([]);
+});

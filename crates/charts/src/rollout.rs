@@ -15,6 +15,30 @@ fn series(name: &str, points: Vec<(f64, f64)>) -> Series {
 }
 
 impl Lines {
+    /// The same chart over every planned step (`weights`, in percent, the
+    /// request's), with the plan's weights as a grey line when they are
+    /// traffic shares (`shares`): where the rollout stopped shows against
+    /// where it was going.
+    pub fn over_plan(mut self, weights: &[f64], shares: bool) -> Lines {
+        self.x_range.1 = self.x_range.1.max(weights.len() as f64);
+        if shares {
+            self.series.insert(
+                0,
+                Series {
+                    name: "the plan".into(),
+                    points: weights
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| ((i + 1) as f64, w / 100.0))
+                        .collect(),
+                    reference: true,
+                    dots: false,
+                },
+            );
+        }
+        self
+    }
+
     /// The candidate's traffic weight per step, and the marker on the step
     /// that decided (rollback or promotion).
     pub fn rollout_traffic(r: &RolloutReport) -> Lines {

@@ -272,3 +272,44 @@ fn the_plan_exports_as_argo_and_flagger_yaml_that_parses_back() {
     assert_eq!(a["metrics"][1]["thresholdRange"]["max"].as_i64(), Some(220));
     assert_eq!(c["spec"]["targetRef"]["name"].as_str(), Some("fraud-model"));
 }
+
+#[test]
+fn catch_plans_the_canary_instead_of_running_it() {
+    let j = run_json(&[
+        "rollout",
+        "--strategy",
+        "canary",
+        "--catch",
+        "0.03",
+        "--traffic-per-minute",
+        "200",
+        "--json",
+    ]);
+    let steps = j["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 5);
+    // The engine's textbook case: pb 0.05, pc 0.08, D 0.01, 95 %, 80 % power.
+    assert_eq!(steps[0]["candidate_requests"], 1177);
+    assert_eq!(steps[0]["requests"], 23540);
+    assert_eq!(steps[0]["minutes"], 117.7);
+    assert!(j["total_requests"].as_u64().unwrap() > 23540);
+    // Too small an increase to catch is a usage error naming --catch.
+    let e = run_fail(&["rollout", "--strategy", "canary", "--catch", "0.005"], 2);
+    assert!(e.contains("--catch"), "{e}");
+}
+
+#[test]
+fn the_text_output_says_why_and_logs_the_events() {
+    let out = common::run(&[
+        "rollout",
+        "--strategy",
+        "canary",
+        "--seed",
+        "1",
+        "--candidate-error",
+        "0.1",
+    ])
+    .stdout;
+    assert!(out.contains("step 3: error 11.2% vs 5.1%"), "{out}");
+    assert!(out.contains("Advance canary weight 25"), "{out}");
+    assert!(out.contains("Rolling back"), "{out}");
+}

@@ -4,6 +4,9 @@
 //! true rates or from the Model lab's models on the working dataset's
 //! rows. The numbers are `mlops rollout`'s.
 
+mod export;
+mod patterns;
+mod planner;
 pub mod settings;
 
 use crate::browser::answer::latest;
@@ -51,9 +54,8 @@ pub fn DeployLab() -> impl IntoView {
     let built = Memo::new(move |_| s.with(|s| s.request()));
     // Bumped by `rollout-run` to ask again.
     let runs = RwSignal::new(0u32);
-    let answer = latest(move || {
-        runs.track();
-        let _ = state.dataset_generation();
+    // The rollout asked: the settings' request with the models' ids.
+    let asked = Memo::new(move |_| {
         let request = built.get().ok()?;
         let (baseline_model, candidate_model) = match s.with(|s| s.source) {
             Source::Rates => (None, None),
@@ -68,6 +70,11 @@ pub fn DeployLab() -> impl IntoView {
             candidate_model,
         })
     });
+    let answer = latest(move || {
+        runs.track();
+        let _ = state.dataset_generation();
+        asked.get()
+    });
     let error = move || {
         let e = match built.get() {
             Err(e) => Some(e),
@@ -80,14 +87,19 @@ pub fn DeployLab() -> impl IntoView {
             Some(Ok(rollout::Response::Ran {
                 report,
                 explanation,
-            })) if built.with(Result::is_ok) => Some(((**report).clone(), explanation.clone())),
+            })) => asked.with(|a| match a {
+                Some(rollout::Request::Run { request, .. }) => {
+                    Some(((**report).clone(), explanation.clone(), request.clone()))
+                }
+                _ => None,
+            }),
             _ => None,
         })
     });
     let warnings = Signal::derive(move || {
         result.with(|r| {
             r.as_ref()
-                .map(|(r, _)| r.warnings.clone())
+                .map(|(r, ..)| r.warnings.clone())
                 .unwrap_or_default()
         })
     });
@@ -114,7 +126,12 @@ pub fn DeployLab() -> impl IntoView {
             {move || error().map(|e| view! {
                 <section class="card wide"><div class="error-banner" role="alert" data-testid="error-banner">{e}</div></section>
             })}
-            {move || result.get().map(|(report, why)| view! { <Run report=report why=why /> })}
+            {move || result.get().map(|(report, why, request)| view! {
+                <Run report=report.clone() why=why plan=request.weights() />
+                <patterns::Patterns asked=Signal::derive(move || asked.get()) />
+                <export::Export request=request report=report />
+            })}
+            <planner::Planner />
             <Warnings items=warnings />
         </div>
     }
@@ -194,9 +211,9 @@ fn Controls() -> impl IntoView {
 /// One run: the outcome, the charts, a row per step with its reason, the
 /// event log.
 #[component]
-fn Run(report: RolloutReport, why: Explanation) -> impl IntoView {
-    let traffic = Figure::Lines(Lines::rollout_traffic(&report));
-    let errors = Figure::Lines(Lines::rollout_errors(&report));
+fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView {
+    let traffic = Figure::Lines(Lines::rollout_traffic(&report).over_plan(&plan, true));
+    let errors = Figure::Lines(Lines::rollout_errors(&report).over_plan(&plan, false));
     let outcome = outcome_value(report.outcome);
     let headline = match report.outcome {
         Outcome::Promoted => format!("Promoted after step {}", report.decided_at_step),
@@ -244,6 +261,7 @@ fn Run(report: RolloutReport, why: Explanation) -> impl IntoView {
         </section>
         <section class="card">
             <h2>"Traffic per step"</h2>
+            <p class="muted">"The grey line is the plan; the rollout stops where a step fails."</p>
             <Chart figure=Signal::stored(traffic) width=520 height=280 testid="rollout-traffic-chart" file="rollout-traffic.png" legend=true />
         </section>
         <section class="card">

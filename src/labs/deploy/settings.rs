@@ -5,7 +5,7 @@
 
 use crate::lab::Lab;
 use crate::url_state::{LabSettings, UrlState};
-use mlops_engine::rollout::{Latency, RolloutRequest, Strategy};
+use mlops_engine::rollout::{Latency, PlanRequest, RolloutRequest, Strategy};
 use mlops_engine::EngineError;
 
 /// Where the two models' errors come from (`rollout-source`).
@@ -49,6 +49,9 @@ pub mod key {
     pub const MIN_REQUESTS: &str = "min-requests";
     pub const BASELINE_LATENCY: &str = "baseline-latency";
     pub const CANDIDATE_LATENCY: &str = "candidate-latency";
+    pub const CATCH: &str = "catch";
+    pub const POWER: &str = "power";
+    pub const TRAFFIC: &str = "traffic";
 }
 
 /// What the Deploy lab's controls hold: every value as typed (text), so a
@@ -64,7 +67,7 @@ pub struct DeploySettings {
 /// Each typed setting with its default (`mlops rollout`'s, except the
 /// candidate's error rate: 0.08, so the page opens on a rollout that
 /// teaches something).
-pub const DEFAULTS: [(&str, &str); 11] = [
+pub const DEFAULTS: [(&str, &str); 14] = [
     (key::BASELINE_ERROR, "0.05"),
     (key::CANDIDATE_ERROR, "0.08"),
     (key::STEPS, "5,10,25,50,100"),
@@ -76,6 +79,9 @@ pub const DEFAULTS: [(&str, &str); 11] = [
     (key::MIN_REQUESTS, "30"),
     (key::BASELINE_LATENCY, ""),
     (key::CANDIDATE_LATENCY, ""),
+    (key::CATCH, "0.03"),
+    (key::POWER, "0.8"),
+    (key::TRAFFIC, "100"),
 ];
 
 impl Default for DeploySettings {
@@ -102,6 +108,29 @@ impl DeploySettings {
             Some(slot) => slot.1 = value,
             None => self.values.push((key, value)),
         }
+    }
+
+    /// The canary plan's request: the increase to catch, the power and the
+    /// traffic, with the rollout's baseline error, allowed increase,
+    /// confidence and weights.
+    pub fn plan_request(&self) -> Result<PlanRequest, EngineError> {
+        let r = self.request()?;
+        let number = |k: &'static str| -> Result<f64, EngineError> {
+            let text = self.get(k).trim();
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| EngineError::bad_setting(k, format!("'{text}' is not a number")))
+        };
+        Ok(PlanRequest {
+            baseline_error: r.baseline_error,
+            catch: number(key::CATCH)?,
+            max_increase: r.max_increase,
+            confidence: r.confidence,
+            power: number(key::POWER)?,
+            steps: r.steps,
+            traffic_per_minute: number(key::TRAFFIC)?,
+        })
     }
 
     /// The engine's request, or the first setting that does not read as a
@@ -180,6 +209,8 @@ pub fn label(setting: &str) -> String {
     let words = match setting {
         key::REQUESTS | "requests per step" => "requests per step",
         key::MIN_REQUESTS => "min requests",
+        key::CATCH => "increase to catch",
+        key::TRAFFIC | "traffic per minute" => "requests per minute",
         other => other,
     }
     .replace('-', " ");

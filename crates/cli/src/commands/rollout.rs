@@ -9,7 +9,8 @@ use crate::failure::Failure;
 use crate::output;
 use mlops_engine::model;
 use mlops_engine::rollout::{
-    self, Explanation, Latency, LatencyJudge, RolloutReport, RolloutRequest, Strategy,
+    self, Explanation, Latency, LatencyJudge, Plan, PlanRequest, RolloutReport, RolloutRequest,
+    Strategy,
 };
 use mlops_engine::Session;
 use std::path::PathBuf;
@@ -85,6 +86,16 @@ pub struct Args {
     /// The service's name in the exported YAML.
     #[arg(long, default_value = "model-server")]
     service_name: String,
+    /// Plan instead of run: the requests each canary step needs to catch
+    /// this increase of the error rate (e.g. 0.03), and the time they take.
+    #[arg(long, allow_negative_numbers = true)]
+    catch: Option<f64>,
+    /// With --catch: the chance of catching it.
+    #[arg(long, default_value_t = 0.8, allow_negative_numbers = true)]
+    power: f64,
+    /// With --catch: the service's requests per minute.
+    #[arg(long, default_value_t = 100.0, allow_negative_numbers = true)]
+    traffic_per_minute: f64,
     /// Draw the traffic share and error rates per step into this SVG.
     #[arg(long, value_name = "FILE.svg")]
     plot: Option<PathBuf>,
@@ -122,6 +133,27 @@ pub fn run(args: Args) -> Result<String, Failure> {
             marginal_score: args.marginal_score,
         },
     };
+    if let Some(catch) = args.catch {
+        let plan = PlanRequest {
+            baseline_error: request.baseline_error,
+            catch,
+            max_increase: request.max_increase,
+            confidence: request.confidence,
+            power: args.power,
+            steps: request.steps.clone(),
+            traffic_per_minute: args.traffic_per_minute,
+        };
+        let rollout::Response::Planned(p) =
+            Session::new().ask(rollout::Request::Plan(plan.clone()), None)?
+        else {
+            return Err(Failure::input("unexpected engine answer to a plan"));
+        };
+        return Ok(if args.json {
+            output::render(&p, true, |_| String::new())
+        } else {
+            plan_table(&plan, &p)
+        });
+    }
     request.check()?;
     for (path, yaml) in [
         (
@@ -172,7 +204,10 @@ pub fn run(args: Args) -> Result<String, Failure> {
             candidate_model,
         },
         None,
-    )?;
+    )?
+    else {
+        return Err(Failure::input("unexpected engine answer to a rollout"));
+    };
     let report = *report;
     if let Some(path) = &args.plot {
         let charts = [
@@ -224,6 +259,30 @@ fn table(r: &RolloutReport, why: &Explanation) -> String {
         r.outcome, r.decided_at_step, r.requests_served_by_candidate, r.errors_served_by_candidate
     );
     for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    out.trim_end().to_string()
+}
+
+fn plan_table(r: &PlanRequest, p: &Plan) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "plan: catch an increase of {} over the baseline error rate {} (+{} allowed) with {} confidence and {} power, at {} requests a minute\n weight  candidate requests  requests   minutes\n",
+        r.catch, r.baseline_error, r.max_increase, r.confidence, r.power, r.traffic_per_minute
+    );
+    for s in &p.steps {
+        let _ = writeln!(
+            out,
+            "{:>6}%  {:>18}  {:>8}  {:>8.1}",
+            s.weight, s.candidate_requests, s.requests, s.minutes
+        );
+    }
+    let _ = writeln!(
+        out,
+        "total: {} requests, {:.1} minutes",
+        p.total_requests, p.total_minutes
+    );
+    for w in &p.warnings {
         let _ = writeln!(out, "warning: {w}");
     }
     out.trim_end().to_string()

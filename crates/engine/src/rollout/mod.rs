@@ -9,6 +9,7 @@
 //! a tolerance, and both together by the canary score; [`models`] turns
 //! trained models into error sources (their real errors on data rows);
 //! [`export`] writes the plan as Argo Rollouts and Flagger YAML;
+//! [`plan`] says how many requests a step needs to catch an increase;
 //! [`explain`] says why each step got its verdict and logs the run's
 //! events; [`requests`] is the lab's door.
 
@@ -17,12 +18,14 @@ pub mod explain;
 pub mod export;
 pub mod golden;
 pub mod models;
+pub mod plan;
 pub mod request;
 pub mod requests;
 pub mod run;
 
 pub use analysis::Verdict;
 pub use explain::Explanation;
+pub use plan::{plan, Plan, PlanRequest, PlanStep};
 pub use request::{Latency, LatencyJudge, RolloutRequest, Strategy};
 pub use requests::{handle, Request, Response};
 pub use run::{run, Errors, Outcome, RolloutReport, StepResult};

@@ -5,6 +5,7 @@
 
 use super::explain::{explain, Explanation};
 use super::models::wrong_on_rows;
+use super::plan::{plan, Plan, PlanRequest};
 use super::request::RolloutRequest;
 use super::run::{run, Errors, RolloutReport};
 use crate::basics::error::Result;
@@ -25,6 +26,9 @@ pub enum Request {
         baseline_model: Option<u32>,
         candidate_model: Option<u32>,
     },
+    /// The requests each canary step needs to catch an increase of the
+    /// error rate, and the time they take.
+    Plan(PlanRequest),
 }
 
 /// What the Deploy lab is answered.
@@ -36,12 +40,14 @@ pub enum Response {
         report: Box<RolloutReport>,
         explanation: Explanation,
     },
+    Planned(Plan),
 }
 
 /// Answers a Deploy lab request: `models` holds the kept models,
 /// `datasets` the working dataset their requests are rows of.
 pub fn handle(models: &ModelStore, datasets: &Datasets, request: Request) -> Result<Response> {
     match request {
+        Request::Plan(r) => Ok(Response::Planned(plan(&r)?)),
         Request::Run {
             request,
             baseline_model,
