@@ -320,3 +320,23 @@ test('the canary plan is mlops rollout --catch: the requests each step needs and
   await expect(page.getByTestId('plan-error')).toContainText(/increase to catch/i);
   expect(errors).toEqual([]);
 });
+
+test('late labels: the canary waits (pauses) or trusts a proxy, as mlops rollout --label-delay/--max-disagreement judge it', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await set(page, 'rollout-candidate-error', '0.05');
+  await set(page, 'rollout-label-delay', '980');
+  const waits = rollout({ 'candidate-error': '0.05', 'label-delay': '980' });
+  expect(waits.outcome).toBe('paused');
+  await expectRollout(page, waits);
+  await expect(page.getByTestId('rollout-step').nth(1)).toContainText(/labelled so far/);
+  await expect(page).toHaveURL(/deploy\.label-delay=980(&|$)/);
+  // Trusting the proxy: disagreement with the baseline needs no label.
+  await set(page, 'rollout-max-disagreement', '0.2');
+  const trusts = rollout({ 'candidate-error': '0.05', 'label-delay': '980', 'max-disagreement': '0.2' });
+  expect(trusts.outcome).toBe('promoted');
+  await expectRollout(page, trusts);
+  await expect(page.getByTestId('rollout-step').first()).toContainText(/proxy/);
+  const disagreement = await page.getByTestId('rollout-step').first().getAttribute('data-disagreement');
+  expect(Number(disagreement)).toBe(trusts.steps[0].disagreement);
+  expect(errors).toEqual([]);
+});

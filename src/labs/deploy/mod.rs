@@ -10,6 +10,7 @@ mod planner;
 pub mod settings;
 
 use crate::browser::answer::latest;
+use crate::components::format::raw;
 use crate::components::{Chart, LabIntro, Warnings};
 use crate::lab::Lab;
 use crate::state::AppState;
@@ -203,6 +204,8 @@ fn Controls() -> impl IntoView {
             {field(key::MIN_REQUESTS, "Min requests", "number", always)}
             {field(key::BASELINE_LATENCY, "Baseline latency ms (median,p99)", "text", always)}
             {field(key::CANDIDATE_LATENCY, "Candidate latency ms (median,p99)", "text", always)}
+            {field(key::LABEL_DELAY, "Label delay (requests per step without a label yet)", "number", always)}
+            {field(key::MAX_DISAGREEMENT, "Max disagreement with the baseline (proxy; empty: off)", "number", always)}
             {field(key::SEED, "Seed", "number", always)}
         </div>
     }
@@ -238,7 +241,8 @@ fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView
                 <tr data-testid="rollout-step" data-step=s.step data-weight=s.candidate_weight
                     data-verdict=verdict_value(s.verdict) data-candidate-requests=s.candidate_requests
                     data-candidate-errors=s.candidate_errors data-baseline-requests=s.baseline_requests
-                    data-baseline-errors=s.baseline_errors class=verdict_value(s.verdict)>
+                    data-baseline-errors=s.baseline_errors data-candidate-labelled=s.candidate_labelled
+                    data-disagreement=raw(s.disagreement) class=verdict_value(s.verdict)>
                     <th>{s.step}</th>
                     <td>{format!("{}%", s.candidate_weight)}</td>
                     <td>{format!("{} ({} errors)", s.baseline_requests, s.baseline_errors)}</td>

@@ -49,6 +49,8 @@ pub mod key {
     pub const MIN_REQUESTS: &str = "min-requests";
     pub const BASELINE_LATENCY: &str = "baseline-latency";
     pub const CANDIDATE_LATENCY: &str = "candidate-latency";
+    pub const LABEL_DELAY: &str = "label-delay";
+    pub const MAX_DISAGREEMENT: &str = "max-disagreement";
     pub const CATCH: &str = "catch";
     pub const POWER: &str = "power";
     pub const TRAFFIC: &str = "traffic";
@@ -67,7 +69,7 @@ pub struct DeploySettings {
 /// Each typed setting with its default (`mlops rollout`'s, except the
 /// candidate's error rate: 0.08, so the page opens on a rollout that
 /// teaches something).
-pub const DEFAULTS: [(&str, &str); 14] = [
+pub const DEFAULTS: [(&str, &str); 16] = [
     (key::BASELINE_ERROR, "0.05"),
     (key::CANDIDATE_ERROR, "0.08"),
     (key::STEPS, "5,10,25,50,100"),
@@ -79,6 +81,8 @@ pub const DEFAULTS: [(&str, &str); 14] = [
     (key::MIN_REQUESTS, "30"),
     (key::BASELINE_LATENCY, ""),
     (key::CANDIDATE_LATENCY, ""),
+    (key::LABEL_DELAY, "0"),
+    (key::MAX_DISAGREEMENT, ""),
     (key::CATCH, "0.03"),
     (key::POWER, "0.8"),
     (key::TRAFFIC, "100"),
@@ -198,6 +202,12 @@ impl DeploySettings {
             })?,
             baseline_latency: latency(key::BASELINE_LATENCY)?,
             candidate_latency: latency(key::CANDIDATE_LATENCY)?,
+            label_delay: whole(key::LABEL_DELAY)?,
+            max_disagreement: if text(key::MAX_DISAGREEMENT).is_empty() {
+                None
+            } else {
+                Some(number(key::MAX_DISAGREEMENT)?)
+            },
             ..RolloutRequest::default()
         })
     }

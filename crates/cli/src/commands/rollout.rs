@@ -86,6 +86,15 @@ pub struct Args {
     /// The service's name in the exported YAML.
     #[arg(long, default_value = "model-server")]
     service_name: String,
+    /// Labels arrive late: the last N requests of each step have no label
+    /// yet when it is judged.
+    #[arg(long, default_value_t = 0)]
+    label_delay: u32,
+    /// Gate each step on a proxy that needs no label: fail when the
+    /// candidate disagrees with the baseline on more than this share of its
+    /// requests (a step without enough labels then passes on the proxy).
+    #[arg(long, allow_negative_numbers = true)]
+    max_disagreement: Option<f64>,
     /// Plan instead of run: the requests each canary step needs to catch
     /// this increase of the error rate (e.g. 0.03), and the time they take.
     #[arg(long, allow_negative_numbers = true)]
@@ -132,6 +141,8 @@ pub fn run(args: Args) -> Result<String, Failure> {
             pass_score: args.pass_score,
             marginal_score: args.marginal_score,
         },
+        label_delay: args.label_delay,
+        max_disagreement: args.max_disagreement,
     };
     if let Some(catch) = args.catch {
         let plan = PlanRequest {

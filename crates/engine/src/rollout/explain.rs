@@ -94,7 +94,12 @@ fn error_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) 
     let min = u64::from(request.min_requests);
     let verdict = verdict_word(s.error_verdict);
     if s.error_verdict == Verdict::Inconclusive {
-        return if s.candidate_requests < min || s.candidate_requests == 0 {
+        return if s.candidate_requests >= min && s.candidate_labelled < min {
+            format!(
+                "{} of {} candidate requests labelled so far, {min} needed: {verdict}",
+                s.candidate_labelled, s.candidate_requests
+            )
+        } else if s.candidate_requests < min || s.candidate_requests == 0 {
             format!(
                 "{} candidate requests, {min} needed: {verdict}",
                 s.candidate_requests
@@ -179,6 +184,23 @@ fn step_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) -
         ));
     } else if s.latency.is_some() {
         parts.push(format!("step: {}", verdict_word(s.verdict)));
+    }
+    if let (Some(d), Some(v), Some(limit)) =
+        (s.disagreement, s.proxy_verdict, request.max_disagreement)
+    {
+        let cmp = if d > limit { ">" } else { "≤" };
+        parts.push(format!(
+            "disagrees with the baseline on {} of its requests ({cmp} {} allowed, no label needed): {}",
+            pct(d),
+            pct(limit),
+            verdict_word(v)
+        ));
+        if v == Verdict::Pass
+            && s.error_verdict == Verdict::Inconclusive
+            && s.verdict == Verdict::Pass
+        {
+            parts.push("the step passes on the proxy while the labels wait".into());
+        }
     }
     if let Some(a) = s.agreement {
         parts.push(format!("the two models agree on {} of requests", pct(a)));
@@ -331,6 +353,45 @@ mod tests {
         assert!(last.contains("latency median"), "{last}");
         assert!(last.contains("% > 10% tolerated"), "{last}");
         assert!(last.contains("canary score 50"), "{last}");
+    }
+
+    #[test]
+    fn late_labels_wait_or_trust_the_proxy() {
+        let late = RolloutRequest {
+            candidate_error: 0.05,
+            label_delay: 980,
+            ..RolloutRequest::default()
+        };
+        let (report, e) = explained(&late);
+        // Too few labels at every step: the canary waits, then pauses.
+        assert_eq!(report.outcome, Outcome::Paused);
+        assert!(
+            e.reasons[1].contains("candidate requests labelled so far"),
+            "{}",
+            e.reasons[1]
+        );
+        let trusting = RolloutRequest {
+            max_disagreement: Some(0.2),
+            ..late.clone()
+        };
+        let (report, e) = explained(&trusting);
+        assert_eq!(report.outcome, Outcome::Promoted);
+        assert!(
+            e.reasons[2].contains("passes on the proxy"),
+            "{}",
+            e.reasons[2]
+        );
+        // A candidate that disagrees a lot fails on the proxy, labels or not.
+        let bad = RolloutRequest {
+            candidate_error: 0.4,
+            ..trusting
+        };
+        let (report, e) = explained(&bad);
+        assert_eq!(report.outcome, Outcome::RolledBack);
+        assert!(e
+            .reasons
+            .last()
+            .is_some_and(|r| r.contains("> 20.0% allowed")));
     }
 
     #[test]

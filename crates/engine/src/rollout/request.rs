@@ -87,6 +87,17 @@ pub struct RolloutRequest {
     pub baseline_latency: Option<Latency>,
     pub candidate_latency: Option<Latency>,
     pub latency_judge: LatencyJudge,
+    /// Labels arrive late: the last this many requests of each step (on
+    /// both sides, in proportion) have no label yet when the step is
+    /// judged, so the error test sees only the others (default 0).
+    #[serde(default)]
+    pub label_delay: u32,
+    /// A proxy that needs no label: the share of the candidate's requests
+    /// on which its answer disagrees with the baseline's. With a limit, a
+    /// step whose disagreement is above it fails, and a step the error test
+    /// cannot judge yet (too few labels) passes on the proxy.
+    #[serde(default)]
+    pub max_disagreement: Option<f64>,
 }
 
 impl Default for RolloutRequest {
@@ -106,6 +117,8 @@ impl Default for RolloutRequest {
             baseline_latency: None,
             candidate_latency: None,
             latency_judge: LatencyJudge::default(),
+            label_delay: 0,
+            max_disagreement: None,
         }
     }
 }
@@ -192,6 +205,20 @@ impl RolloutRequest {
                         l.median_ms, l.p99_ms
                     ),
                 ));
+            }
+        }
+        if self.label_delay > self.requests_per_step {
+            return Err(bad(
+                "label delay",
+                format!(
+                    "{} is more than the {} requests of a step",
+                    self.label_delay, self.requests_per_step
+                ),
+            ));
+        }
+        if let Some(m) = self.max_disagreement {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(bad("max disagreement", format!("{m} is outside 0–1")));
             }
         }
         let j = self.latency_judge;

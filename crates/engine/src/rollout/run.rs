@@ -69,6 +69,17 @@ pub struct StepResult {
     pub latency: Option<LatencyResult>,
     /// Kayenta's canary score (0–100), with latencies.
     pub score: Option<f64>,
+    /// With a label delay: the requests whose labels had arrived when the
+    /// step was judged, and the errors among them (what the error test
+    /// saw; the baseline's over its steps so far).
+    pub candidate_labelled: u64,
+    pub candidate_errors_labelled: u64,
+    pub baseline_labelled: u64,
+    pub baseline_errors_labelled: u64,
+    /// With a disagreement limit: the share of the candidate's requests on
+    /// which its answer differs from the baseline's, and its verdict.
+    pub disagreement: Option<f64>,
+    pub proxy_verdict: Option<Verdict>,
 }
 
 /// How it ended.
@@ -155,7 +166,15 @@ pub fn run(
             (n as f64 * weight / 100.0).round() as u64
         };
         let nb = n - nc_served;
+        let nc = if copy { n } else { nc_served };
+        // Labels of the step's last `label_delay` requests have not arrived:
+        // each side loses its share of them.
+        let delay = u64::from(request.label_delay).min(n);
+        let unlabelled = |side: u64| (delay as f64 * side as f64 / n.max(1) as f64).round() as u64;
+        let (nb_l, nc_l) = (nb - unlabelled(nb).min(nb), nc - unlabelled(nc).min(nc));
+        let proxy = request.max_disagreement.is_some();
         let (mut eb, mut ec, mut agree) = (0u64, 0u64, 0u64);
+        let (mut eb_l, mut ec_l, mut disagree) = (0u64, 0u64, 0u64);
         for i in 0..n {
             let row = if sample_rows {
                 below(&mut rng, rows.max(1) as u64) as usize
@@ -165,26 +184,42 @@ pub fn run(
             if i < nb {
                 let b_wrong = is_error(baseline, row, &mut rng);
                 eb += u64::from(b_wrong);
+                if i < nb_l {
+                    eb_l += u64::from(b_wrong);
+                }
                 if copy {
                     let c_wrong = is_error(candidate, row, &mut rng);
                     ec += u64::from(c_wrong);
+                    if i < nc_l {
+                        ec_l += u64::from(c_wrong);
+                    }
                     agree += u64::from(b_wrong == c_wrong);
+                    disagree += u64::from(b_wrong != c_wrong);
                 }
             } else {
-                ec += u64::from(is_error(candidate, row, &mut rng));
+                let c_wrong = is_error(candidate, row, &mut rng);
+                ec += u64::from(c_wrong);
+                if i - nb < nc_l {
+                    ec_l += u64::from(c_wrong);
+                }
+                // The baseline answers a copy only for the proxy (so runs
+                // without it draw exactly as before).
+                if proxy {
+                    disagree += u64::from(is_error(baseline, row, &mut rng) != c_wrong);
+                }
             }
         }
-        let nc = if copy { n } else { nc_served };
-        nb_total += nb;
-        eb_total += eb;
+        let (ec_all, ec) = (ec, ec_l);
+        nb_total += nb_l;
+        eb_total += eb_l;
         total += n;
         served += nc_served;
         if !copy {
-            served_errors += ec;
+            served_errors += ec_all;
         }
         let (ev, z) = error_verdict(
             ec,
-            nc,
+            nc_l,
             eb_total,
             nb_total,
             request.max_increase,
@@ -222,22 +257,54 @@ pub fn run(
                 verdict: lv,
             });
         }
+        // The proxy: it needs no label, so it can gate a step whose labels
+        // have not arrived.
+        let disagreement = (proxy && nc > 0).then(|| disagree as f64 / nc as f64);
+        let proxy_verdict = request
+            .max_disagreement
+            .zip(disagreement)
+            .map(|(limit, d)| {
+                if d > limit {
+                    Verdict::Fail
+                } else {
+                    Verdict::Pass
+                }
+            });
+        let min = u64::from(request.min_requests);
+        match proxy_verdict {
+            Some(Verdict::Fail) => verdict = Verdict::Fail,
+            Some(Verdict::Pass)
+                if verdict == Verdict::Inconclusive
+                    && ev == Verdict::Inconclusive
+                    && nc >= min
+                    && nc_l < min =>
+            {
+                verdict = Verdict::Pass;
+            }
+            _ => {}
+        }
         steps.push(StepResult {
             step: k as u32 + 1,
             candidate_weight: weight,
             baseline_requests: nb,
             candidate_requests: nc,
             baseline_errors: eb,
-            candidate_errors: ec,
+            candidate_errors: ec_all,
             candidate_served: nc_served,
             verdict,
-            candidate_error_rate: (nc > 0).then(|| ec as f64 / nc as f64),
+            candidate_error_rate: (nc_l > 0).then(|| ec as f64 / nc_l as f64),
             baseline_error_rate: (nb_total > 0).then(|| eb_total as f64 / nb_total as f64),
             z,
             error_verdict: ev,
             agreement: (copy && n > 0).then(|| agree as f64 / n as f64),
             latency,
             score,
+            candidate_labelled: nc_l,
+            candidate_errors_labelled: ec,
+            baseline_labelled: nb_total,
+            baseline_errors_labelled: eb_total,
+            disagreement,
+            proxy_verdict,
         });
         match verdict {
             Verdict::Fail => {
