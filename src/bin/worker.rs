@@ -29,13 +29,25 @@ mod web {
         ReadableStreamReadResult,
     };
 
+    /// The worker's clock in ms (the model service's latency statistics).
+    fn now_ms() -> f64 {
+        js_sys::global()
+            .dyn_into::<DedicatedWorkerGlobalScope>()
+            .ok()
+            .and_then(|g| g.performance())
+            .map_or(0.0, |p| p.now())
+    }
+
     /// Reads of a `File`'s stream kept outstanding (see `ask_ahead`).
     const READ_AHEAD: u32 = 4;
     /// Progress is posted about this many times while a file is read.
     const PROGRESS_STEPS: u64 = 100;
 
     thread_local! {
-        static SESSION: RefCell<Session> = RefCell::new(Session::new());
+        static SESSION: RefCell<Session> = RefCell::new(Session {
+            clock: Some(now_ms),
+            ..Session::new()
+        });
         /// The file streaming in, if any.
         static LOADING: RefCell<Option<Streaming>> = const { RefCell::new(None) };
         /// Messages that arrived while a file was streaming in.

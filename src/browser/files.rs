@@ -23,3 +23,11 @@ pub fn from_drop(ev: &web_sys::DragEvent) -> Option<UserFile> {
         .and_then(|d| d.files())
         .and_then(|f| f.get(0))
 }
+
+/// `text` as a file named `name` (a request body the user typed, sent to
+/// the worker the way a picked file is).
+pub fn from_text(name: &str, text: &str) -> Result<UserFile, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
+    web_sys::File::new_with_u8_array_sequence(&parts, name)
+        .map_err(|e| format!("could not prepare {name}: {e:?}"))
+}

@@ -3,7 +3,7 @@
 // latencies, or the Model lab's two models on the working dataset's rows),
 // for canary, shadow and blue-green, and follows the settings live.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -338,5 +338,68 @@ test('late labels: the canary waits (pauses) or trusts a proxy, as mlops rollout
   await expect(page.getByTestId('rollout-step').first()).toContainText(/proxy/);
   const disagreement = await page.getByTestId('rollout-step').first().getAttribute('data-disagreement');
   expect(Number(disagreement)).toBe(trusts.steps[0].disagreement);
+  expect(errors).toEqual([]);
+});
+
+/** Starts `mlops serve MODEL --port 0`; resolves to { url, stop }. */
+function serve(model) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(MLOPS, ['serve', model, '--port', '0']);
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = err.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`mlops serve exited ${code}: ${err}`)));
+  });
+}
+
+test('the API panel answers what mlops serve answers for the same model and body', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await page.getByTestId('predict-train').click();
+  const request = page.getByTestId('predict-request');
+  await expect(request).toHaveValue(/"rows"/);
+  // The model the panel serves: the Model lab's, downloaded.
+  await page.getByTestId('nav-model').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('model-download').click()]);
+  const file = join(mkdtempSync(join(tmpdir(), 'mlops-serve-')), 'model.json');
+  await download.saveAs(file);
+  await page.getByTestId('nav-deploy').click();
+  const server = await serve(file);
+  try {
+    const ask = async (method, path, body) => {
+      const r = await fetch(server.url + path, { method, body, headers: { 'Content-Type': 'application/json' } });
+      return { status: r.status, body: await r.text() };
+    };
+    // The prefilled body: the same status and the same bytes.
+    const body = await page.getByTestId('predict-request').inputValue();
+    await page.getByTestId('predict-send').click();
+    const cli = await ask('POST', '/predict', body);
+    expect(cli.status).toBe(200);
+    await expect(page.getByTestId('predict-status')).toHaveAttribute('data-value', '200');
+    await expect(page.getByTestId('predict-response')).toHaveAttribute('data-value', cli.body);
+    // A bad body gets the server's 400 and message.
+    const bad = '{"rows": [{"nope": 1}]}';
+    await page.getByTestId('predict-request').fill(bad);
+    await page.getByTestId('predict-send').click();
+    const cliBad = await ask('POST', '/predict', bad);
+    expect(cliBad.status).toBe(400);
+    await expect(page.getByTestId('predict-status')).toHaveAttribute('data-value', '400');
+    await expect(page.getByTestId('predict-response')).toHaveAttribute('data-value', cliBad.body);
+    // GET /health.
+    await page.getByTestId('predict-route').selectOption({ label: 'GET /health' });
+    await page.getByTestId('predict-send').click();
+    await expect(page.getByTestId('predict-response')).toHaveAttribute('data-value', (await ask('GET', '/health')).body);
+    // GET /metrics counts this tab's two POSTs, one of them an error.
+    await page.getByTestId('predict-route').selectOption({ label: 'GET /metrics' });
+    await page.getByTestId('predict-send').click();
+    const metrics = async () => JSON.parse(await page.getByTestId('predict-response').getAttribute('data-value'));
+    await expect.poll(async () => (await metrics()).requests).toBe(2);
+    expect((await metrics()).errors).toBe(1);
+    await page.screenshot({ path: 'test-results/deploy-lab-api.png', fullPage: true });
+  } finally {
+    server.stop();
+  }
   expect(errors).toEqual([]);
 });

@@ -29,6 +29,11 @@ pub struct Session {
     pub datasets: Datasets,
     pub models: ModelStore,
     pub stream: crate::drift::Stream,
+    /// The Deploy lab's model service: the requests it has answered.
+    pub service: crate::rollout::Service,
+    /// A clock in ms for the service's latency statistics (the CLI's and
+    /// the worker's); without one they read 0. Nothing else reads time.
+    pub clock: Option<fn() -> f64>,
 }
 
 impl Session {
@@ -65,7 +70,10 @@ impl Session {
                     .map(Response::Drift)
             }
             Request::Rollout(r) => {
-                crate::rollout::handle(&self.models, datasets, r).map(Response::Rollout)
+                let clock = self.clock;
+                let now = move || clock.map_or(0.0, |c| c());
+                crate::rollout::handle(&self.models, datasets, &mut self.service, &now, r, bytes)
+                    .map(Response::Rollout)
             }
         };
         answer.unwrap_or_else(Response::Error)

@@ -4,6 +4,7 @@
 //! true rates or from the Model lab's models on the working dataset's
 //! rows. The numbers are `mlops rollout`'s.
 
+mod api_panel;
 mod export;
 mod patterns;
 mod planner;
@@ -133,6 +134,7 @@ pub fn DeployLab() -> impl IntoView {
                 <export::Export request=request report=report />
             })}
             <planner::Planner />
+            <api_panel::ApiPanel />
             <Warnings items=warnings />
         </div>
     }

@@ -9,6 +9,7 @@
 //! a tolerance, and both together by the canary score; [`models`] turns
 //! trained models into error sources (their real errors on data rows);
 //! [`export`] writes the plan as Argo Rollouts and Flagger YAML;
+//! [`service`] is the model as a prediction service (`mlops serve`);
 //! [`plan`] says how many requests a step needs to catch an increase;
 //! [`explain`] says why each step got its verdict and logs the run's
 //! events; [`requests`] is the lab's door.
@@ -22,6 +23,7 @@ pub mod plan;
 pub mod request;
 pub mod requests;
 pub mod run;
+pub mod service;
 
 pub use analysis::Verdict;
 pub use explain::Explanation;
@@ -29,3 +31,4 @@ pub use plan::{plan, Plan, PlanRequest, PlanStep};
 pub use request::{Latency, LatencyJudge, RolloutRequest, Strategy};
 pub use requests::{handle, Request, Response};
 pub use run::{run, Errors, Outcome, RolloutReport, StepResult};
+pub use service::{HttpRequest, HttpResponse, Service};

@@ -8,6 +8,7 @@ use super::models::wrong_on_rows;
 use super::plan::{plan, Plan, PlanRequest};
 use super::request::RolloutRequest;
 use super::run::{run, Errors, RolloutReport};
+use super::service::{example_body, HttpRequest, HttpResponse, Service};
 use crate::basics::error::Result;
 use crate::model::ModelStore;
 use crate::state::Datasets;
@@ -26,6 +27,12 @@ pub enum Request {
         baseline_model: Option<u32>,
         candidate_model: Option<u32>,
     },
+    /// One HTTP request to the model service (`mlops serve`'s answer); the
+    /// body rides beside.
+    Serve(HttpRequest),
+    /// A `POST /predict` body from the working dataset's first `rows` rows
+    /// with model `model`'s features.
+    ExampleBody { model: u32, rows: u32 },
     /// The requests each canary step needs to catch an increase of the
     /// error rate, and the time they take.
     Plan(PlanRequest),
@@ -41,12 +48,40 @@ pub enum Response {
         explanation: Explanation,
     },
     Planned(Plan),
+    Served(HttpResponse),
+    ExampleBody(String),
 }
 
 /// Answers a Deploy lab request: `models` holds the kept models,
-/// `datasets` the working dataset their requests are rows of.
-pub fn handle(models: &ModelStore, datasets: &Datasets, request: Request) -> Result<Response> {
+/// `datasets` the working dataset their requests are rows of, `service`
+/// the served requests so far; `now` reads a clock in ms (only the
+/// service's latency statistics use it); `bytes` carries a request body.
+pub fn handle(
+    models: &ModelStore,
+    datasets: &Datasets,
+    service: &mut Service,
+    now: &dyn Fn() -> f64,
+    request: Request,
+    bytes: Option<&[u8]>,
+) -> Result<Response> {
     match request {
+        Request::Serve(http) => {
+            let model = models.model(http.model)?;
+            Ok(Response::Served(service.answer(
+                model,
+                &http,
+                bytes.unwrap_or_default(),
+                now,
+            )))
+        }
+        Request::ExampleBody { model, rows } => {
+            let model = models.model(model)?;
+            Ok(Response::ExampleBody(example_body(
+                model,
+                datasets.working()?,
+                rows as usize,
+            )))
+        }
         Request::Plan(r) => Ok(Response::Planned(plan(&r)?)),
         Request::Run {
             request,
