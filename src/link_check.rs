@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn meaningless_values_fall_back_to_the_default_with_a_notice() {
         let (url, notices) = checked(
-            "?lab=nowhere&split.strategy=magic&split.ratios=50,50,50&split.seed=abc&model.kind=ridge&model.threshold=NaN",
+            "?lab=nowhere&split.strategy=magic&split.ratios=50,50,50&split.seed=abc&model.kind=svm&model.threshold=NaN",
         );
         assert_eq!(url.lab, Lab::Data);
         for key in [

@@ -71,7 +71,7 @@ pub fn ApiPanel() -> impl IntoView {
         );
     };
     let train = move |_| {
-        let kind = crate::labs::model::settings::current(state).model;
+        let kind = crate::labs::model::settings::effective_model(state);
         crate::labs::model::train(state, kind);
     };
     let curl = move || {

@@ -107,7 +107,7 @@ pub fn DeployLab() -> impl IntoView {
     });
     let needs_models = move || s.with(|s| s.source == Source::Models) && models.get().is_none();
     let train_default = move |_| {
-        let kind = crate::labs::model::settings::current(state).model;
+        let kind = crate::labs::model::settings::effective_model(state);
         crate::labs::model::train(state, kind);
     };
     view! {

@@ -159,7 +159,7 @@ pub fn Simulate() -> impl IntoView {
         if model.get_untracked().is_some() {
             runs.update(|n| *n += 1);
         } else {
-            let kind = crate::labs::model::settings::current(state).model;
+            let kind = crate::labs::model::settings::effective_model(state);
             crate::labs::model::train(state, kind);
         }
     };

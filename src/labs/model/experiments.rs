@@ -3,13 +3,14 @@
 //! model-centric vs data-centric work side by side.
 
 use super::settings;
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::{latest, latest_answer};
 use crate::components::format::{fmt_stat, raw};
 use crate::components::{data_table, Chart, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
 use mlops_engine::api::{Request, Response};
+use mlops_engine::data;
 use mlops_engine::model::experiments::{best, DataCentric, Point};
 use mlops_engine::model::{self, fitted::ModelKind, TrainRequest};
 
@@ -125,11 +126,25 @@ fn DataCentricPanel(
 ) -> impl IntoView {
     let state = AppState::get();
     let asked = RwSignal::new(false);
+    // A second label only where one can be: a column the user named as the
+    // human-level annotator, else a column whose few values are the
+    // target's (the engine's `raters`), never any binary feature.
+    let raters = latest(move || {
+        state
+            .target
+            .get()
+            .map(|target| data::Request::LabelCheck { target })
+    });
     let annotator = move || {
         let target = state.target.get()?;
-        settings::current(state)
-            .hlp_column
-            .or_else(|| state.label_columns().into_iter().find(|c| *c != target))
+        settings::current(state).hlp_column.or_else(|| {
+            raters.with(|r| match r {
+                Some(Ok(data::Response::LabelCheck { report: Some(r) })) => {
+                    r.raters.iter().find(|c| **c != target).cloned()
+                }
+                _ => None,
+            })
+        })
     };
     let answer = latest_answer(move || {
         asked.get().then_some(())?;
@@ -178,7 +193,7 @@ fn DataCentricPanel(
         <div class="which-metric">
             <h3>"Model-centric or data-centric?"</h3>
             {move || match annotator() {
-                None => view! { <p class="muted">"This dataset has no second label column to check the labels against."</p> }.into_any(),
+                None => view! { <p class="muted" data-testid="data-centric-needs">"The comparison needs a second label of the target: a column with the same values (a second annotator's labels, as in the defects sample), or the annotator named as human-level performance above. This dataset has none, so there is nothing to relabel with."</p> }.into_any(),
                 Some(a) => view! {
                     <p>"Retrain with the rows where " <strong>{a}</strong> " disagrees with the label relabelled, or left out, and compare with tuning the model."</p>
                     <button type="button" class="primary" data-testid="data-centric-run" on:click=move |_| asked.set(true)>"Compare"</button>

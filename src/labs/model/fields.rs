@@ -91,6 +91,9 @@ pub fn title(name: &str) -> String {
         ("r2", "R²"),
         ("mape", "MAPE"),
     ];
+    if let Some(inner) = name.strip_prefix("macro.") {
+        return format!("{} (macro avg)", title(inner));
+    }
     known
         .iter()
         .find(|(k, _)| *k == name)
@@ -113,6 +116,12 @@ mod tests {
             ..Default::default()
         };
         evaluate(&t, &req).unwrap()
+    }
+
+    #[test]
+    fn a_macro_average_says_so() {
+        assert_eq!(title("macro.f1"), "F1 (macro avg)");
+        assert_eq!(title("r2"), "R²");
     }
 
     #[test]

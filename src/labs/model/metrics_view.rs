@@ -53,11 +53,31 @@ pub fn MetricsPanel(
         "mse",
         "mape",
     ];
+    // A multiclass report has no single precision, recall or F1: its card
+    // shows the macro average (saying so); a card a report does not define
+    // is left out, never shown blank.
+    let multiclass = move || {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(classification)
+                .is_some_and(|c| c.labels.len() > 2)
+        })
+    };
     let cards = move || {
         let all = shown();
+        let multi = multiclass();
         headline
             .iter()
-            .filter_map(|h| all.iter().find(|f| f.name == *h).cloned())
+            .filter_map(|h| {
+                let own = all.iter().find(|f| f.name == *h).cloned();
+                let macro_avg = || all.iter().find(|f| f.name == format!("macro.{h}")).cloned();
+                match own {
+                    Some(f) if f.value.is_some() => Some(f),
+                    _ if multi => macro_avg(),
+                    Some(f) if !multi && classification_of(&all) => Some(f),
+                    _ => None,
+                }
+            })
             .map(|f| {
                 // Intervals are of the committed threshold: none while sliding.
                 let interval = intervals
@@ -79,6 +99,32 @@ pub fn MetricsPanel(
             })
             .collect();
         data_table(Vec::new(), rows, "metric-table")
+    };
+    let per_class = move || {
+        report.with(|r| {
+            let c = r.as_ref().and_then(classification)?;
+            (c.labels.len() > 2).then(|| {
+                let rows = c.counts.per_class.iter().map(|m| view! {
+                    <tr data-testid="class-metric" data-label=m.label.clone() data-precision=m.precision.to_string()
+                        data-recall=m.recall.to_string() data-f1=m.f1.to_string() data-support=m.support>
+                        <th>{m.label.clone()}</th>
+                        <td class="num">{fmt_stat(Some(m.precision))}</td>
+                        <td class="num">{fmt_stat(Some(m.recall))}</td>
+                        <td class="num">{fmt_stat(Some(m.f1))}</td>
+                        <td class="num">{m.support}</td>
+                    </tr>
+                }).collect_view();
+                view! {
+                    <details data-testid="per-class">
+                        <summary>"Per class (the cards show the macro average: each class counts the same)"</summary>
+                        <table class="metric-table">
+                            <thead><tr><th>"class"</th><th>"precision"</th><th>"recall"</th><th>"F1"</th><th>"support"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </details>
+                }.into_any()
+            })
+        })
     };
     let matrix = move || {
         report.with(|r| {
@@ -130,6 +176,7 @@ pub fn MetricsPanel(
             // the slider): each reactive child costs the page's wasm.
             {move || view! {
                 <div class="metric-cards">{cards()}</div>
+                {per_class()}
                 {matrix()}
                 <details>
                     <summary>"Every metric"</summary>
@@ -139,6 +186,11 @@ pub fn MetricsPanel(
             {charts}
         </section>
     }
+}
+
+/// Whether `fields` are a classification report's (they have accuracy).
+fn classification_of(fields: &[Field]) -> bool {
+    fields.iter().any(|f| f.name == "accuracy")
 }
 
 fn metric_card(f: Field, interval: Option<Interval>) -> impl IntoView {

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::metrics::{self, MetricsReport};
 use mlops_engine::model::{self, ModelKind, TrainRequest, TrainedSummary};
-use settings::{Source, MODELS};
+use settings::Source;
 
 /// The seed of the bootstrap intervals the lab shows (`mlops metrics
 /// --bootstrap 0` gives the same).
@@ -44,7 +44,8 @@ pub fn metrics_report(answer: &Response) -> Result<MetricsReport, String> {
     }
 }
 
-/// Trains `kind` (and the majority baseline beside it) on the current split.
+/// Trains `kind` (and the baseline beside it: the majority class, or the
+/// mean of a numeric target) on the current split.
 pub(crate) fn train(state: AppState, kind: ModelKind) {
     let Some(split) = crate::labs::split::current_request(state) else {
         state
@@ -79,7 +80,8 @@ pub(crate) fn train(state: AppState, kind: ModelKind) {
             other.lab()
         )),
     };
-    engine::send(request(ModelKind::Majority), None, move |baseline| {
+    let baseline = ModelKind::baseline(settings::target_is_regression(state));
+    engine::send(request(baseline), None, move |baseline| {
         let baseline = summary(baseline).ok();
         engine::send(request(kind), None, move |trained| match summary(trained) {
             Ok(model) => {
@@ -268,10 +270,10 @@ fn Controls(
                     <select data-testid="model-select" disabled=move || lock("kind").frozen() on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<ModelKind>() { settings::update(state, |s| s.model = k) }
                     }>
-                        {MODELS.into_iter().map(|k| view! { <option value=k.as_str() selected=move || s().model == k>{k.as_str()}</option> }).collect_view()}
+                        {move || settings::offered(state).iter().map(|&k| view! { <option value=k.as_str() selected=move || settings::effective_model(state) == k>{k.as_str()}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="primary" data-testid="train-run" on:click=move |_| train(state, s().model)>"Train"</button>
+                <button type="button" class="primary" data-testid="train-run" on:click=move |_| train(state, settings::effective_model(state))>"Train"</button>
                 <span class="muted">{trained_label}</span>
             }.into_any())}
             {move || range().map(|(lo, hi)| {
@@ -289,8 +291,21 @@ fn Controls(
                     </label>
                 }.into_any()
             })}
+            {move || why_no_threshold(report.with(|r| r.as_ref().and_then(fields::classification).map(|c| c.labels.len()))).map(|why| view! {
+                <p class="muted" data-testid="threshold-why-not">{why}</p>
+            })}
         </div>
     }
+}
+
+/// Why a classification report with `classes` classes has no threshold
+/// slider or ROC and precision–recall curves (a binary target has them).
+fn why_no_threshold(classes: Option<usize>) -> Option<String> {
+    classes.filter(|&k| k > 2).map(|k| {
+        format!(
+            "No threshold slider, ROC or precision–recall curve: a threshold decides between two classes, and this target has {k}. The cards show macro averages; the per-class table has each class's precision and recall."
+        )
+    })
 }
 
 /// "logistic, trained on 341 rows" for the controls.

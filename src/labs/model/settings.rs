@@ -26,13 +26,53 @@ impl Source {
     }
 }
 
-/// The models the lab offers (the `model-select` hook's values).
-pub const MODELS: [ModelKind; 4] = [
+/// Every model the lab can offer (the `model-select` hook's values); the
+/// target decides which are offered ([`offered`]).
+pub const MODELS: [ModelKind; 6] = [
     ModelKind::Majority,
     ModelKind::Logistic,
     ModelKind::NaiveBayes,
     ModelKind::Tree,
+    ModelKind::Mean,
+    ModelKind::Ridge,
 ];
+
+/// Whether the working target is modelled as regression (the engine's
+/// rule, on the profile's distinct count); `false` before a target.
+#[cfg(feature = "ui")]
+pub fn target_is_regression(state: crate::state::AppState) -> bool {
+    use leptos::prelude::*;
+    let Some(target) = state.target.get() else {
+        return false;
+    };
+    state.profile.with(|p| {
+        p.as_ref()
+            .and_then(|p| p.columns.iter().find(|c| c.name == target))
+            .is_some_and(|c| {
+                mlops_engine::model::fitted::is_regression_target(c.kind, c.distinct as usize)
+            })
+    })
+}
+
+/// The models offered for the working target: classifiers for a class
+/// target, regressors for a numeric one.
+#[cfg(feature = "ui")]
+pub fn offered(state: crate::state::AppState) -> &'static [ModelKind] {
+    ModelKind::fitting(target_is_regression(state))
+}
+
+/// The model the lab trains: the chosen one when it fits the target, else
+/// the target's default (logistic, or ridge for a numeric target).
+#[cfg(feature = "ui")]
+pub fn effective_model(state: crate::state::AppState) -> ModelKind {
+    let chosen = current(state).model;
+    let regression = target_is_regression(state);
+    if ModelKind::fitting(regression).contains(&chosen) {
+        chosen
+    } else {
+        ModelKind::default_for(regression)
+    }
+}
 
 /// What the Model lab's controls hold.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,7 +310,7 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_and_score_wins() {
-        let u = UrlState::parse("?model.kind=ridge&model.threshold=abc&model.score=s&model.pred=p");
+        let u = UrlState::parse("?model.kind=svm&model.threshold=abc&model.score=s&model.pred=p");
         let s = ModelSettings::from_url(&u);
         assert_eq!((s.model, s.threshold), (ModelKind::Logistic, 0.5));
         let r = s.columns_request("y").unwrap();

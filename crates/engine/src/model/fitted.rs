@@ -32,6 +32,34 @@ impl ModelKind {
     ];
     pub const REGRESSORS: [ModelKind; 3] = [ModelKind::Mean, ModelKind::Ridge, ModelKind::Tree];
 
+    /// The models that fit a target (see [`is_regression_target`]).
+    pub fn fitting(regression: bool) -> &'static [ModelKind] {
+        if regression {
+            &ModelKind::REGRESSORS
+        } else {
+            &ModelKind::CLASSIFIERS
+        }
+    }
+
+    /// The baseline a model is compared with: the mean for a numeric
+    /// target, the majority class otherwise.
+    pub fn baseline(regression: bool) -> ModelKind {
+        if regression {
+            ModelKind::Mean
+        } else {
+            ModelKind::Majority
+        }
+    }
+
+    /// The model a lab trains when none fitting was chosen.
+    pub fn default_for(regression: bool) -> ModelKind {
+        if regression {
+            ModelKind::Ridge
+        } else {
+            ModelKind::Logistic
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ModelKind::Majority => "majority",
@@ -81,6 +109,13 @@ pub enum Estimator {
 }
 
 /// `binary`, `multiclass` or `regression`.
+/// Whether a target is modelled as regression: a numeric column with more
+/// than 20 distinct values (`distinct`, missing values not counted); the
+/// rule of `mlops train`, and of the Model lab's model choice.
+pub fn is_regression_target(kind: crate::table::ColumnKind, distinct: usize) -> bool {
+    kind == crate::table::ColumnKind::Numeric && distinct > 20
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelTask {

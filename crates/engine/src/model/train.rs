@@ -10,7 +10,7 @@ use crate::metrics::outcomes::{codes_of, sorted_distinct};
 use crate::metrics::regression::regression_metrics;
 use crate::metrics::report::{from_labels, from_scores, Context, MetricsBody, MetricsReport};
 use crate::split::{split_names, split_table, SplitRequest};
-use crate::table::{positive_index, ColumnKind, Table};
+use crate::table::{positive_index, Table};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -152,27 +152,26 @@ pub fn plan(table: &Table, req: &TrainRequest) -> Result<Plan> {
         .map(|&r| target.text(r).unwrap_or_default())
         .collect();
     let labels = sorted_distinct(&texts.iter().map(|s| s.as_ref()).collect::<Vec<_>>());
-    let regression = target.kind() == ColumnKind::Numeric && labels.len() > 20;
-    let allowed: &[ModelKind] = if regression {
-        &ModelKind::REGRESSORS
-    } else {
-        &ModelKind::CLASSIFIERS
-    };
+    let regression = super::fitted::is_regression_target(target.kind(), labels.len());
+    let allowed = ModelKind::fitting(regression);
     if !allowed.contains(&req.model) {
-        return Err(EngineError::bad_request(format!(
-            "--model {} does not fit a {} target (use {})",
-            req.model.as_str(),
-            if regression {
-                "numeric (regression)"
-            } else {
-                "class"
-            },
-            allowed
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(EngineError::bad_setting(
+            "model",
+            format!(
+                "{} does not fit a {} target (use {})",
+                req.model.as_str(),
+                if regression {
+                    "numeric (regression)"
+                } else {
+                    "class"
+                },
+                allowed
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
     }
     let params = params_for(req.model, &req.params)?;
     let outcome = split_table(table, &req.split)?;
