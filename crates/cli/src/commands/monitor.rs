@@ -6,7 +6,9 @@
 
 use crate::failure::Failure;
 use crate::output;
-use mlops_engine::drift::{monitor, DriftRequest, Method, MonitorReport, MonitorRequest};
+use mlops_engine::drift::{self, DriftRequest, Method, MonitorReport, MonitorRequest, Side};
+use mlops_engine::model;
+use mlops_engine::Session;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -44,7 +46,8 @@ pub fn run(args: Args) -> Result<String, Failure> {
         return Err(Failure::usage("--drift-share must be between 0 and 1"));
     }
     let delimiter = args.delimiter.as_deref();
-    let (_, reference) = super::read_table(&args.reference, delimiter)?;
+    let mut session = Session::new();
+    super::drift::load_side(&mut session, Side::Reference, &args.reference, delimiter)?;
     let dir = std::fs::read_dir(&args.batch_dir)
         .map_err(|e| Failure::input(format!("{}: {e}", args.batch_dir.display())))?;
     let mut files: Vec<PathBuf> = dir
@@ -58,16 +61,33 @@ pub fn run(args: Args) -> Result<String, Failure> {
             args.batch_dir.display()
         )));
     }
-    let mut batches = Vec::new();
     for f in &files {
-        let (_, t) = super::read_table(f, delimiter)?;
+        let bytes = super::read_file(f)?;
         let name = f.file_name().map_or_else(
             || f.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        batches.push((name, t));
+        // Errors name the file by its path, as every command's do.
+        let request = drift::Request::AddBatch {
+            name,
+            delimiter: args.delimiter.clone(),
+        };
+        session
+            .ask(request, Some(&bytes))
+            .map_err(|e| with_path(e, f))?;
     }
-    let model = args.model.as_deref().map(super::read_model).transpose()?;
+    let model = match &args.model {
+        None => None,
+        Some(path) => {
+            super::read_model(path)?;
+            let bytes = super::read_file(path)?;
+            let name = path.display().to_string();
+            match session.ask(model::Request::ImportModel { name }, Some(&bytes))? {
+                model::Response::Imported { id, .. } => Some(id),
+                _ => return Err(Failure::input("unexpected engine answer to a model import")),
+            }
+        }
+    };
     let request = MonitorRequest {
         drift: DriftRequest {
             method: Method::parse(&args.method),
@@ -78,7 +98,11 @@ pub fn run(args: Args) -> Result<String, Failure> {
         target: args.target,
         change_at: args.change_at,
     };
-    let report = monitor(&reference, &batches, model.as_ref(), &request)?;
+    let drift::Response::Monitored(report) =
+        session.ask(drift::Request::Monitor { request, model }, None)?
+    else {
+        return Err(Failure::input("unexpected engine answer to a monitor"));
+    };
     if let Some(path) = &args.plot {
         let svg = mlops_charts::monitor_svg(&report).map_err(Failure::input)?;
         std::fs::write(path, svg)
@@ -126,4 +150,24 @@ fn table(r: &MonitorReport) -> String {
         let _ = writeln!(out, "warning: {w}");
     }
     out.trim_end().to_string()
+}
+
+/// A batch file's error, naming the file by its path (the engine knows it
+/// by its file name, the stream's batch name).
+fn with_path(e: mlops_engine::EngineError, path: &std::path::Path) -> Failure {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = e.to_string();
+    let shown = path.display().to_string();
+    let message = if !name.is_empty() && text.starts_with(&name) {
+        format!("{shown}{}", &text[name.len()..])
+    } else {
+        text
+    };
+    Failure {
+        code: if e.is_usage() { 2 } else { 1 },
+        message,
+    }
 }

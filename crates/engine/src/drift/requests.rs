@@ -69,6 +69,12 @@ pub enum Request {
     /// Split the working dataset as the Split lab does: its first split
     /// (train) becomes the reference, its last (test) the current dataset.
     UseSplit(crate::split::SplitRequest),
+    /// Read the CSV riding beside the request as the stream's next batch
+    /// (`mlops monitor`'s batch files, in name order).
+    AddBatch {
+        name: String,
+        delimiter: Option<String>,
+    },
     /// Make kept batch `index` (0-based) the current dataset.
     UseBatch { index: u32 },
     /// Watch the kept batches against the reference, with a kept model;
@@ -220,6 +226,19 @@ pub fn handle(
             datasets.put(Role::Reference, reference, None);
             let answer = loaded(Side::Current, &current);
             datasets.put(Role::Current, current, None);
+            Ok(answer)
+        }
+        Request::AddBatch { name, delimiter } => {
+            let bytes = bytes.ok_or_else(|| {
+                EngineError::bad_request(format!("{name}: no file content was sent"))
+            })?;
+            let options = crate::table::CsvOptions {
+                name: name.clone(),
+                delimiter: crate::data::parse_delimiter(delimiter.as_deref())?,
+            };
+            let table = crate::table::read_csv(bytes, &options)?;
+            let answer = loaded(Side::Current, &table);
+            stream.batches.push((name, table));
             Ok(answer)
         }
         Request::UseBatch { index } => {
