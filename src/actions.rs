@@ -182,12 +182,10 @@ pub fn download_split(state: AppState, split: String) {
         Request::Split(split::Request::Export(request)),
         bytes,
         move |response| match response {
-            Response::Split(split::Response::Exported { files }) => {
+            Response::Split(split::Response::Exported { files, .. }) => {
                 let wanted = format!("{split}.csv");
                 if let Some(f) = files.iter().find(|f| f.name == wanted) {
-                    if let Err(e) =
-                        crate::browser::download::offer(&f.name, "text/csv", f.csv.as_bytes())
-                    {
+                    if let Err(e) = crate::browser::download::offer(&f.name, "text/csv", &f.bytes) {
                         state.error.set(Some(e));
                     }
                 }

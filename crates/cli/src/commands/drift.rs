@@ -107,11 +107,7 @@ fn table(r: &DriftReport) -> String {
     );
     for c in &r.columns {
         let score = c.score.map_or("-".to_string(), |s| format!("{s:.6}"));
-        let kind = match c.kind {
-            mlops_engine::table::ColumnKind::Numeric => "numeric",
-            mlops_engine::table::ColumnKind::Categorical => "categorical",
-            mlops_engine::table::ColumnKind::Boolean => "boolean",
-        };
+        let kind = c.kind.as_str();
         let _ = writeln!(
             out,
             "{:<24} {:<12} {:<14} {:>12} {:>9}  {}",

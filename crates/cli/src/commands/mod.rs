@@ -46,21 +46,6 @@ pub fn load(file: &Path, delimiter: Option<&str>) -> Result<Loaded, Failure> {
     }
 }
 
-/// Reads a CSV file into a table (with its bytes, for commands that write
-/// rows back as they were).
-pub fn read_table(
-    file: &Path,
-    delimiter: Option<&str>,
-) -> Result<(Vec<u8>, mlops_engine::Table), Failure> {
-    let bytes = read_file(file)?;
-    let options = mlops_engine::table::CsvOptions {
-        name: file.display().to_string(),
-        delimiter: data::parse_delimiter(delimiter)?,
-    };
-    let table = mlops_engine::table::read_csv(&bytes, &options)?;
-    Ok((bytes, table))
-}
-
 /// Reads a model written by `train --model-out` (`mlops-model/1` JSON).
 pub fn read_model(file: &Path) -> Result<mlops_engine::model::FittedModel, Failure> {
     let text = String::from_utf8(read_file(file)?)

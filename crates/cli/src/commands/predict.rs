@@ -4,8 +4,7 @@
 
 use crate::failure::Failure;
 use mlops_engine::metrics::spec_json;
-use mlops_engine::model::train::measure;
-use mlops_engine::split::append_columns;
+use mlops_engine::model;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -24,39 +23,45 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<String, Failure> {
-    let model = super::read_model(&args.model)?;
-    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
-    let rows: Vec<usize> = (0..table.n_rows).collect();
-    let predictions = model.predict(&table, &rows)?;
-    let mut columns = vec![predictions.labels.clone()];
-    let mut headers = vec!["prediction"];
-    if let Some(scores) = &predictions.scores {
-        columns.push(scores.iter().map(|s| format!("{s}")).collect());
-        headers.push("score");
-    }
-    let csv = append_columns(&bytes, &table, &headers, &columns)?;
+    // Read and checked first: a bad model file is named before the data.
+    super::read_model(&args.model)?;
+    let model_bytes = super::read_file(&args.model)?;
+    let bytes = super::read_file(&args.file)?;
+    let loaded = super::load(&args.file, args.delimiter.as_deref())?;
+    let (mut session, warnings) = (loaded.session, loaded.warnings);
+    let name = args.model.display().to_string();
+    let model::Response::Imported { id, .. } =
+        session.ask(model::Request::ImportModel { name }, Some(&model_bytes))?
+    else {
+        return Err(Failure::input("unexpected engine answer to a model import"));
+    };
+    let asked = model::Request::PredictionsCsv { id, splits: false };
+    let model::Response::Csv(csv) = session.ask(asked, Some(&bytes))? else {
+        return Err(Failure::input(
+            "unexpected engine answer for the predictions",
+        ));
+    };
     if let Some(path) = &args.out {
         std::fs::write(path, &csv)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
     }
+    let model::Response::Scored { metrics, rows, .. } =
+        session.ask(model::Request::Score { id }, None)?
+    else {
+        return Err(Failure::input("unexpected engine answer to a scoring"));
+    };
     if args.json {
-        let value = match table.column(&model.target) {
-            Ok(target) => {
-                let with: Vec<usize> = rows
-                    .iter()
-                    .copied()
-                    .filter(|&r| !target.is_missing(r))
-                    .collect();
-                let mut m = measure(&table, &model, &predictions, &with)?;
-                m.warnings.splice(0..0, table.warnings.iter().cloned());
+        let value = match metrics {
+            Some(mut m) => {
+                m.warnings.splice(0..0, warnings);
                 spec_json(&m)
             }
-            Err(_) => serde_json::json!({"rows": table.n_rows, "warnings": table.warnings}),
+            None => serde_json::json!({"rows": rows, "warnings": warnings}),
         };
         return Ok(value.to_string());
     }
     if args.out.is_some() {
-        return Ok(format!("{} rows scored", table.n_rows));
+        return Ok(format!("{rows} rows scored"));
     }
     Ok(String::from_utf8_lossy(&csv)
         .trim_end_matches('\n')

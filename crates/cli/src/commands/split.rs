@@ -50,21 +50,29 @@ pub fn run(args: Args) -> Result<String, Failure> {
         seed: args.seed,
         by: args.by,
     };
-    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
-    let mut outcome = split::split_table(&table, &request)?;
+    // Through the one dispatch: the split, and with --out its files (the
+    // source's bytes riding beside, so every field is written as read).
+    let loaded = super::load(&args.file, args.delimiter.as_deref())?;
+    let (mut session, warnings) = (loaded.session, loaded.warnings);
+    let mut report = match &args.out {
+        None => match session.ask(split::Request::Split(request), None)? {
+            split::Response::Split(report) => report,
+            _ => return Err(Failure::input("unexpected engine answer to a split")),
+        },
+        Some(dir) => {
+            let bytes = super::read_file(&args.file)?;
+            let split::Response::Exported { report, files } =
+                session.ask(split::Request::Export(request), Some(&bytes))?
+            else {
+                return Err(Failure::input("unexpected engine answer to a split export"));
+            };
+            write_splits(dir, &files)?;
+            report
+        }
+    };
     // Reading warnings (a Windows-1252 file, renamed headers) first.
-    outcome
-        .report
-        .warnings
-        .splice(0..0, table.warnings.iter().cloned());
-    if let Some(dir) = args.out {
-        write_splits(&dir, &bytes, &table, &outcome)?;
-    }
-    Ok(output::render(
-        &outcome.report,
-        args.json,
-        output::split_table,
-    ))
+    report.warnings.splice(0..0, warnings);
+    Ok(output::render(&report, args.json, output::split_table))
 }
 
 /// `--ratios`: the engine's rules, failing as bad usage (exit 2).
@@ -72,18 +80,11 @@ pub fn parse_ratios(text: &str) -> Result<Vec<u32>, Failure> {
     split::parse_ratios(text).map_err(|e| Failure::usage(format!("--{e}")))
 }
 
-fn write_splits(
-    dir: &Path,
-    bytes: &[u8],
-    table: &mlops_engine::Table,
-    outcome: &split::SplitOutcome,
-) -> Result<(), Failure> {
-    let n = outcome.report.splits.len();
-    let files = split::export_splits(bytes, table, &outcome.assignment, n)?;
+fn write_splits(dir: &Path, files: &[split::ExportedFile]) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|e| Failure::input(format!("{}: {e}", dir.display())))?;
-    for (name, content) in split::split_names(n).iter().zip(files) {
-        let path = dir.join(format!("{name}.csv"));
-        std::fs::write(&path, content)
+    for f in files {
+        let path = dir.join(&f.name);
+        std::fs::write(&path, &f.bytes)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
     }
     Ok(())

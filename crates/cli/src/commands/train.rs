@@ -7,7 +7,7 @@ use crate::failure::Failure;
 use crate::output;
 use mlops_engine::metrics::spec_json;
 use mlops_engine::model::{self, ModelKind, ModelTask, TrainRequest};
-use mlops_engine::split::{append_columns, split_names, SplitRequest, Strategy};
+use mlops_engine::split::{SplitRequest, Strategy};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -89,25 +89,33 @@ pub fn run(args: Args) -> Result<String, Failure> {
             by: args.by,
         },
     };
-    let (bytes, table) = super::read_table(&args.file, args.delimiter.as_deref())?;
-    let trained = model::train(&table, &request)?;
+    // Through the one dispatch: load, train, then the model's JSON and its
+    // predictions as the page would ask for them.
+    let bytes = super::read_file(&args.file)?;
+    let mut session = super::load(&args.file, args.delimiter.as_deref())?.session;
+    let model::Response::Trained(trained) = session.ask(model::Request::Train(request), None)?
+    else {
+        return Err(Failure::input("unexpected engine answer to a training"));
+    };
+    let id = trained.id;
     if let Some(path) = &args.model_out {
-        write(path, trained.model.to_json().as_bytes())?;
+        let model::Response::ModelJson { text } =
+            session.ask(model::Request::ModelJson { id }, None)?
+        else {
+            return Err(Failure::input(
+                "unexpected engine answer for the model's JSON",
+            ));
+        };
+        write(path, text.as_bytes())?;
     }
     if let Some(path) = &args.predictions_out {
-        let names = split_names(trained.splits.len());
-        let split: Vec<String> = trained
-            .assignment
-            .iter()
-            .map(|&s| names.get(s as usize).copied().unwrap_or("").to_string())
-            .collect();
-        let mut columns = vec![split, trained.predictions.labels.clone()];
-        let mut headers = vec!["split", "prediction"];
-        if let Some(scores) = &trained.predictions.scores {
-            columns.push(scores.iter().map(|s| format!("{s}")).collect());
-            headers.push("score");
-        }
-        write(path, &append_columns(&bytes, &table, &headers, &columns)?)?;
+        let asked = model::Request::PredictionsCsv { id, splits: true };
+        let model::Response::Csv(csv) = session.ask(asked, Some(&bytes))? else {
+            return Err(Failure::input(
+                "unexpected engine answer for the predictions",
+            ));
+        };
+        write(path, &csv)?;
     }
     let m = &trained.model;
     let splits: serde_json::Map<String, serde_json::Value> = trained

@@ -58,6 +58,11 @@ pub enum Request {
     /// Score the working dataset with a kept model (its metrics when the
     /// target is there).
     Score { id: u32 },
+    /// The working dataset's CSV (its source riding beside) with a kept
+    /// model's predictions appended: `split`, `prediction`, `score` of its
+    /// run (`splits`, what `mlops train --predictions-out` writes), else
+    /// `prediction`, `score` of the model on every row (`mlops predict`).
+    PredictionsCsv { id: u32, splits: bool },
 }
 
 /// A trained model's summary for the lab.
@@ -100,6 +105,8 @@ pub enum Response {
         metrics: Option<MetricsReport>,
         rows: u64,
     },
+    /// CSV bytes.
+    Csv(Vec<u8>),
 }
 
 /// Answers a Model lab request; `bytes` carries the model file of
@@ -190,6 +197,41 @@ pub fn handle(
             };
             let slices = slices(table, &column, &rows, &correct, human.as_deref(), hlp)?;
             Ok(Response::Slices { column, slices })
+        }
+        Request::PredictionsCsv { id, splits } => {
+            let source = bytes.ok_or_else(|| {
+                EngineError::bad_request("the working dataset's source is needed to write its rows")
+            })?;
+            let score_text = |scores: &[f64]| scores.iter().map(|s| format!("{s}")).collect();
+            let (table, headers, columns) = if splits {
+                let (table, _, run) = run_of(datasets, models, id)?;
+                let split: Vec<String> = run
+                    .assignment
+                    .iter()
+                    .map(|&k| run.split_names.get(k as usize).cloned().unwrap_or_default())
+                    .collect();
+                let mut columns = vec![split, run.predictions.labels.clone()];
+                let mut headers = vec!["split", "prediction"];
+                if let Some(scores) = &run.predictions.scores {
+                    columns.push(score_text(scores));
+                    headers.push("score");
+                }
+                (table, headers, columns)
+            } else {
+                let table = datasets.working()?;
+                let rows: Vec<usize> = (0..table.n_rows).collect();
+                let p = models.model(id)?.predict(table, &rows)?;
+                let mut columns = vec![p.labels];
+                let mut headers = vec!["prediction"];
+                if let Some(scores) = &p.scores {
+                    columns.push(score_text(scores));
+                    headers.push("score");
+                }
+                (table, headers, columns)
+            };
+            Ok(Response::Csv(crate::split::append_columns(
+                source, table, &headers, &columns,
+            )?))
         }
         Request::ModelJson { id } => Ok(Response::ModelJson {
             text: models.model(id)?.to_json(),

@@ -38,8 +38,8 @@ pub enum Request {
 pub struct ExportedFile {
     /// `train.csv`, `dev.csv` or `test.csv`.
     pub name: String,
-    /// The file's text (UTF-8).
-    pub csv: String,
+    /// The file's bytes: every field as in the source, in its encoding.
+    pub bytes: Vec<u8>,
 }
 
 /// What the Split lab is answered.
@@ -54,7 +54,9 @@ pub enum Response {
         /// The positive class's index in `labels` (the spec's rule).
         positive: Option<usize>,
     },
+    /// The split's report and its files.
     Exported {
+        report: SplitReport,
         files: Vec<ExportedFile>,
     },
     Leakage(LeakageReport),
@@ -110,10 +112,13 @@ pub fn handle(datasets: &Datasets, request: Request, bytes: Option<&[u8]>) -> Re
                 .zip(files)
                 .map(|(name, bytes)| ExportedFile {
                     name: format!("{name}.csv"),
-                    csv: String::from_utf8_lossy(&bytes).into_owned(),
+                    bytes,
                 })
                 .collect();
-            Ok(Response::Exported { files })
+            Ok(Response::Exported {
+                report: outcome.report,
+                files,
+            })
         }
         Request::Leakage { split: req, column } => {
             let outcome = split_table(table, &req)?;
