@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test tools browser lint bench-load engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold bench-drift
+.PHONY: run test tools browser lint bench-load engine-deps native-test wasm-test build size e2e cli bench bench-browser bench-profile bench-model bench-threshold bench-drift bench-labs
 
 run: tools
 	cargo fetch --quiet
@@ -69,6 +69,12 @@ bench-browser: tools browser build
 # link from a gzip host (tests/bench/load-browser.mjs).
 bench-load: tools browser build
 	node tests/bench/load-browser.mjs
+
+# The Drift lab's 20 x 20 timeline and the Deploy lab's 1M-request canary,
+# recomputed in Chromium beside the release CLI doing the same work
+# (tests/bench/labs-browser.mjs).
+bench-labs: tools browser build cli
+	node tests/bench/labs-browser.mjs
 
 # The Model lab's threshold slider on 1M rows in Chromium: each move's time
 # to the updated matrix and to its rendered frame, and the commit's round

@@ -255,3 +255,44 @@ test('with a model trained in the Model lab, a changed seed or shape re-runs the
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('take it away: the timeline downloads as mlops monitor --json, the batches as one CSV; the sample-size dial shows KS collapse while the distances stay flat', async ({ page }) => {
+  const errors = await openApp(page, './?lab=drift&drift.source=simulate');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('timeline-batch')).toHaveCount(10, { timeout: 30_000 });
+  const model = await downloadModel(page);
+  const sim = simulate();
+  const mon = monitor(sim, model);
+  await expectMonitor(page, sim, mon);
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-take-'));
+  const save = async (id, name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+    const file = join(dir, name);
+    await download.saveAs(file);
+    return readFileSync(file, 'utf8');
+  };
+  // The whole report, equal to the CLI's JSON on the same batches and model.
+  expect(JSON.parse(await save('monitor-download-json', 'monitor.json'))).toEqual(mon);
+  // One CSV: a batch column, then the working dataset's columns; every batch's rows.
+  const csv = (await save('batches-download-csv', 'batches.csv')).trim().split('\n');
+  expect(csv[0]).toBe('batch,' + readFileSync(DEFECTS, 'utf8').split('\n')[0].trim());
+  const perBatch = sim.report.batches.map((b) => b.rows);
+  expect(csv.length - 1).toBe(perBatch.reduce((a, b) => a + b, 0));
+  expect(new Set(csv.slice(1).map((l) => l.split(',')[0])).size).toBe(10);
+
+  // The dial: the KS p-value falls below 0.05 as the samples grow; the distances do not.
+  const points = async () => page.getByTestId('dial-point').evaluateAll((rows) => rows.map((r) => ({
+    n: Number(r.dataset.n), ks: Number(r.dataset.ks), w: Number(r.dataset.wasserstein), psi: Number(r.dataset.psi),
+  })));
+  await expect.poll(async () => (await points()).length).toBeGreaterThan(5);
+  const p = await points();
+  // The p-value falls by orders of magnitude from the smallest sample to
+  // the largest, below 0.05, while the normed Wasserstein distance settles
+  // near the shift's real size (0.05 std), under its 0.1 threshold.
+  const last = p[p.length - 1];
+  expect(last.ks).toBeLessThan(0.05);
+  expect(last.ks).toBeLessThan(p[0].ks / 1000);
+  expect(Math.abs(last.w - 0.05)).toBeLessThan(0.03);
+  await expect.poll(() => chartIsDrawn(page.getByTestId('dial-chart'))).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -3,6 +3,7 @@
 
 use crate::lines::{Lines, Series};
 use mlops_engine::basics::decimal::fixed;
+use mlops_engine::drift::sample_size::DialPoint;
 use mlops_engine::drift::{ColumnDrift, WhatChanged};
 
 impl Lines {
@@ -86,6 +87,73 @@ impl Lines {
             ],
             marker: None,
         }
+    }
+}
+
+impl Lines {
+    /// The sample-size dial: the same shift measured at growing sample
+    /// sizes (x = log10 of the rows per side): the KS p-value collapses
+    /// while the normed Wasserstein distance and PSI stay flat. Grey lines:
+    /// the KS threshold (0.05) and the distances' (0.1).
+    pub fn sample_size_dial(points: &[DialPoint]) -> Lines {
+        let line = |name: &str, f: &dyn Fn(&DialPoint) -> Option<f64>| {
+            by_x(
+                name,
+                points
+                    .iter()
+                    .filter_map(|p| f(p).map(|v| (f64::from(p.n.max(1)).log10(), v)))
+                    .collect(),
+            )
+        };
+        let xs: Vec<f64> = points
+            .iter()
+            .map(|p| f64::from(p.n.max(1)).log10())
+            .collect();
+        let (lo, hi) = xs
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                (a.min(x), b.max(x))
+            });
+        let (lo, hi) = if lo.is_finite() {
+            (lo, hi.max(lo + 1.0))
+        } else {
+            (0.0, 1.0)
+        };
+        let top = points
+            .iter()
+            .flat_map(|p| [p.wasserstein, p.psi])
+            .flatten()
+            .fold(1.0f64, f64::max);
+        let level = |name: &str, y: f64| Series {
+            name: name.into(),
+            points: vec![(lo, y), (hi, y)],
+            reference: true,
+            dots: false,
+        };
+        Lines {
+            title: "The same shift at growing sample sizes".into(),
+            x_label: "log10 rows per side".into(),
+            y_label: "p-value or distance".into(),
+            x_range: (lo, hi),
+            y_range: (0.0, top * 1.02),
+            series: vec![
+                line("KS p-value", &|p| p.ks_p_value),
+                line("Wasserstein (normed)", &|p| p.wasserstein),
+                line("PSI", &|p| p.psi),
+                level("0.05", 0.05),
+                level("0.1", 0.1),
+            ],
+            marker: None,
+        }
+    }
+}
+
+fn by_x(name: &str, points: Vec<(f64, f64)>) -> Series {
+    Series {
+        name: name.into(),
+        points,
+        reference: false,
+        dots: true,
     }
 }
 

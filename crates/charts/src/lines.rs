@@ -308,7 +308,16 @@ fn experiment(
         } else {
             (0.0, 1.0)
         },
-        y_range: ((y_lo - 0.05).clamp(0.0, 0.95), 1.0),
+        // Accuracy stays in [0, 1]; an R² below 0 (worse than the mean) is
+        // drawn where it is, not at the axis.
+        y_range: (
+            if y_lo < 0.0 {
+                y_lo - 0.05
+            } else {
+                (y_lo - 0.05).clamp(0.0, 0.95)
+            },
+            1.0,
+        ),
         series: vec![train, dev],
         marker: None,
     }

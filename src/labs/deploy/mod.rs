@@ -118,6 +118,15 @@ pub fn DeployLab() -> impl IntoView {
                     <button data-testid="rollout-run" class="primary" on:click=move |_| runs.update(|n| *n += 1)>"Run the rollout"</button>
                 </div>
             </LabIntro>
+            {move || state.url.with(|u| crate::labs::scope::exercises::active(u, Lab::Deploy)).map(|e| {
+                let solved = Signal::derive(move || {
+                    result.with(|r| match r {
+                        Some((report, _, request)) => e.rollout_solved(request, report),
+                        None => e.is_checked().then_some(false),
+                    })
+                });
+                view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }
+            })}
             <Show when=needs_models>
                 <section class="card">
                     <h2>"No model yet"</h2>

@@ -119,6 +119,18 @@ fn Report(report: DriftReport) -> impl IntoView {
             "no drift"
         }
     );
+    // `mlops drift --json`'s shape: the distributions are the page's extra.
+    let download = {
+        let mut plain = report.clone();
+        for c in &mut plain.columns {
+            c.distribution = None;
+        }
+        move |_| {
+            if let Err(e) = crate::browser::download::offer_json("drift.json", &plain) {
+                state.error.set(Some(e));
+            }
+        }
+    };
     view! {
         <section class="card wide">
             <h2>"Distributions, on the same bins"</h2>
@@ -132,6 +144,9 @@ fn Report(report: DriftReport) -> impl IntoView {
             <p class="muted">{format!("reference {} rows, current {} rows", report.reference_rows, report.current_rows)}</p>
             <p data-testid="dataset-drift" data-value=report.dataset_drift.to_string()
                 class:drifted=report.dataset_drift>{rule}</p>
+            <div class="actions">
+                <button data-testid="drift-download-json" on:click=download>"The comparison as JSON (mlops drift --json)"</button>
+            </div>
             <table class="metric-table drift-columns">
                 <thead><tr>
                     <th>"column"</th><th>"kind"</th><th>"method"</th><th>"score"</th><th>"threshold"</th><th>"verdict"</th>

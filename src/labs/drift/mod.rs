@@ -7,6 +7,7 @@
 //! model (`mlops simulate`, `mlops monitor`).
 
 mod compare;
+mod dial;
 pub mod settings;
 mod simulate;
 

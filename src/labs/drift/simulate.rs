@@ -65,6 +65,21 @@ fn feature(state: AppState, sim: &Simulation) -> Option<String> {
         .or_else(|| all.first().map(|(n, _)| n.clone()))
 }
 
+/// The dial's column: the numeric feature with the most distinct values
+/// (ties in a column with a few values make any shift look certain to KS;
+/// the lesson is about sample size, so it takes the most continuous one).
+fn dial_column(state: AppState) -> Option<String> {
+    let target = state.target.get().unwrap_or_default();
+    state.profile.with(|p| {
+        p.as_ref()?
+            .columns
+            .iter()
+            .filter(|c| c.name != target && c.kind == ColumnKind::Numeric)
+            .max_by_key(|c| c.distinct)
+            .map(|c| c.name.clone())
+    })
+}
+
 /// The four requests: the working dataset as the reference, the stream
 /// drawn from it, what its change did to the feature, the stream watched
 /// with model `model`.
@@ -185,7 +200,23 @@ pub fn Simulate() -> impl IntoView {
         None => "no model trained yet: running trains the Model lab's chosen model on the Split lab's split first".to_string(),
     }
     };
+    let exercise = move || {
+        state
+            .url
+            .with(|u| crate::labs::scope::exercises::active(u, crate::lab::Lab::Drift))
+            .map(|e| {
+                let solved = Signal::derive(move || {
+                    timeline.with(|t| match t {
+                        Some(Ok(t)) => e.signals_solved(&t.monitored),
+                        // Open until a timeline is on screen.
+                        _ => e.is_checked().then_some(false),
+                    })
+                });
+                view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }
+            })
+    };
     view! {
+        {exercise}
         <section class="card wide">
             <h2>"Cause a drift"</h2>
             <Controls />
@@ -202,6 +233,7 @@ pub fn Simulate() -> impl IntoView {
             Some(Ok(t)) => Some(view! { <TimelineView timeline=t /> }.into_any()),
         }}
         <Warnings items=warnings />
+        <super::dial::Dial column=Signal::derive(move || dial_column(state)) />
     }
 }
 
@@ -448,6 +480,7 @@ fn TimelineView(timeline: Timeline) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <Exports monitored=monitored.clone() />
         <section class="card wide">
             <h2>"Batch by batch"</h2>
             <table class="metric-table timeline">
@@ -456,6 +489,38 @@ fn TimelineView(timeline: Timeline) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+        </section>
+    }
+}
+
+/// Take it away: the timeline as `mlops monitor --json` gives it, and the
+/// batches as one CSV with a batch column.
+#[component]
+fn Exports(monitored: MonitorReport) -> impl IntoView {
+    let state = AppState::get();
+    let fail = move |r: Result<(), String>| {
+        if let Err(e) = r {
+            state.error.set(Some(e));
+        }
+    };
+    let batches = move |_| {
+        crate::browser::answer::ask(drift::Request::StreamCsv, None, move |r| match r {
+            Ok(drift::Response::Csv(text)) => fail(crate::browser::download::offer(
+                "simulated-batches.csv",
+                "text/csv",
+                text.as_bytes(),
+            )),
+            Ok(_) => {}
+            Err(e) => state.error.set(Some(e.to_string())),
+        });
+    };
+    view! {
+        <section class="card wide">
+            <h2>"Take it away"</h2>
+            <div class="actions">
+                <button data-testid="monitor-download-json" on:click=move |_| fail(crate::browser::download::offer_json("monitor.json", &monitored))>"The timeline as JSON (mlops monitor --json)"</button>
+                <button data-testid="batches-download-csv" on:click=batches>"The batches as one CSV"</button>
+            </div>
         </section>
     }
 }

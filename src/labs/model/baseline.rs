@@ -30,21 +30,44 @@ pub fn dev_split(summary: &TrainedSummary) -> &'static str {
     }
 }
 
+/// A model's error on `split`: `1 − accuracy` for classes, the RMSE for a
+/// numeric target.
 fn error_of(summary: &TrainedSummary, split: &str) -> Option<f64> {
-    split_metric(summary, split, "accuracy").map(|a| 1.0 - a)
+    if is_regression(summary) {
+        split_metric(summary, split, "rmse")
+    } else {
+        split_metric(summary, split, "accuracy").map(|a| 1.0 - a)
+    }
+}
+
+fn is_regression(summary: &TrainedSummary) -> bool {
+    summary.model.task == mlops_engine::model::ModelTask::Regression
 }
 
 #[component]
 pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let state = AppState::get();
     let s = move || settings::current(state);
+    // A second annotator only where one can be: a column whose few values
+    // are the target's (the engine's raters), never any binary feature.
+    let raters = crate::browser::answer::latest(move || {
+        let _ = state.dataset_generation();
+        state
+            .target
+            .get()
+            .map(|target| mlops_engine::data::Request::LabelCheck { target })
+    });
     let annotators = Signal::derive(move || {
         let target = state.target.get().unwrap_or_default();
-        state
-            .label_columns()
-            .into_iter()
-            .filter(|c| *c != target)
-            .collect::<Vec<_>>()
+        raters.with(|r| match r {
+            Some(Ok(mlops_engine::data::Response::LabelCheck { report: Some(r) })) => r
+                .raters
+                .iter()
+                .filter(|c| **c != target)
+                .cloned()
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     });
     let pick = Callback::new(move |v: String| {
         settings::update(state, |s| s.hlp_column = Some(v).filter(|v| !v.is_empty()))
@@ -78,7 +101,17 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
     let table = move || {
         let run = run.get()?;
         let dev = dev_split(&run.model);
-        let shown = |e: Option<f64>| e.map(percent).unwrap_or_else(|| "—".into());
+        let regression = is_regression(&run.model);
+        let shown = move |e: Option<f64>| {
+            e.map(|e| {
+                if regression {
+                    fmt_stat(Some(e))
+                } else {
+                    percent(e)
+                }
+            })
+            .unwrap_or_else(|| "—".into())
+        };
         let row = |name: &str, m: Option<&TrainedSummary>, testid: &'static str| {
             let (train, dev_err) = (
                 m.and_then(|m| error_of(m, "train")),
@@ -107,8 +140,14 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
                 String::new(),
             ]),
         };
+        let baseline = run.baseline.as_ref();
+        let baseline_name = format!(
+            "{} baseline",
+            baseline.map_or("majority", |b| b.model.model.as_str())
+        );
+        let error = if regression { "RMSE" } else { "error" };
         let rows = vec![
-            row("majority baseline", run.baseline.as_ref(), "baseline-error"),
+            row(&baseline_name, baseline, "baseline-error"),
             row(
                 run.model.model.model.as_str(),
                 Some(&run.model),
@@ -117,13 +156,19 @@ pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView 
             hlp_row,
         ];
         Some(data_table(
-            vec![String::new(), "train error".into(), format!("{dev} error")],
+            vec![
+                String::new(),
+                format!("train {error}"),
+                format!("{dev} {error}"),
+            ],
             rows,
             "baseline",
         ))
     };
     let reading = move || {
         let run = run.get()?;
+        // Bias and variance in error points: a class target's reading.
+        (!is_regression(&run.model)).then_some(())?;
         let hlp = hlp()?.ok().filter(|e| e.is_finite())?;
         let dev = dev_split(&run.model);
         let d = diagnose(

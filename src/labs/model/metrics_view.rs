@@ -88,9 +88,18 @@ pub fn MetricsPanel(
             .collect_view()
     };
     let rest = move || {
+        // Every metric once: what a card shows is left out of the table.
+        let on_cards: Vec<String> = if multiclass() {
+            ["precision", "recall", "f1"]
+                .iter()
+                .map(|m| format!("macro.{m}"))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let rows = shown()
             .into_iter()
-            .filter(|f| !headline.contains(&f.name.as_str()))
+            .filter(|f| !headline.contains(&f.name.as_str()) && !on_cards.contains(&f.name))
             .map(|f| TableRow {
                 testid: Some("metric"),
                 metric: Some(f.name.clone()),

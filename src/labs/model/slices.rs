@@ -12,10 +12,12 @@ use leptos::prelude::*;
 use mlops_engine::api::{Request, Response};
 use mlops_engine::model;
 use mlops_engine::model::slices::MAX_SLICES;
-use mlops_engine::table::ProfileReport;
+use mlops_engine::table::{ColumnKind, ProfileReport};
 
-/// The columns worth slicing by: at most [`MAX_SLICES`] values, and fewer
-/// than half the rows (an id column has one row per value).
+/// The columns worth slicing by: numeric ones (the engine cuts one with
+/// many values into quantile bins), and others with at most [`MAX_SLICES`]
+/// values and fewer than half the rows (an id column has one row per
+/// value).
 pub fn slice_columns(profile: &ProfileReport, target: &str) -> Vec<String> {
     profile
         .columns
@@ -23,8 +25,8 @@ pub fn slice_columns(profile: &ProfileReport, target: &str) -> Vec<String> {
         .filter(|c| {
             c.name != target
                 && c.distinct >= 1
-                && c.distinct <= MAX_SLICES as u64
-                && c.distinct * 2 <= profile.rows
+                && (c.kind == ColumnKind::Numeric
+                    || (c.distinct <= MAX_SLICES as u64 && c.distinct * 2 <= profile.rows))
         })
         .map(|c| c.name.clone())
         .collect()
@@ -34,7 +36,7 @@ pub fn slice_columns(profile: &ProfileReport, target: &str) -> Vec<String> {
 pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let state = AppState::get();
     let s = move || settings::current(state);
-    // Columns with few values make slices (not ids, not measurements).
+    // Numeric columns (binned) and columns with few values make slices (not ids).
     let columns = Signal::derive(move || {
         let target = state.target.get().unwrap_or_default();
         state.profile.with(|p| {
@@ -49,6 +51,7 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     });
     let answer = latest_answer(move || {
         let run = run.get()?;
+        (run.model.model.task != mlops_engine::model::ModelTask::Regression).then_some(())?;
         let settings = s();
         let split = super::baseline::dev_split(&run.model);
         let hlp = settings.typed_hlp().and_then(Result::ok);
@@ -105,7 +108,20 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
             _ => None,
         })
     };
+    let regression = move || {
+        run.with(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.model.model.task == mlops_engine::model::ModelTask::Regression)
+        })
+    };
     view! {
+        <Show when=regression>
+            <section class="card wide">
+                <h2>"Error analysis by slice"</h2>
+                <p class="muted" data-testid="slices-why-not">"Slices count the rows a model got wrong; a model of a numeric target is never simply right or wrong, so its slices are not shown. Its error is the RMSE and MAE above."</p>
+            </section>
+        </Show>
+        <Show when=move || !regression()>
         <section class="card wide">
             <h2>"Error analysis by slice"</h2>
             <p class="muted">"Where are the errors? Priority = (slice error − human-level error) × share of data: the accuracy there is to gain by working on that slice."</p>
@@ -124,5 +140,6 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
             </div>
             {table}
         </section>
+        </Show>
     }
 }

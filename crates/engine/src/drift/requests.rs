@@ -90,6 +90,8 @@ pub enum Request {
         feature: String,
         target: Option<String>,
     },
+    /// The simulated stream as one CSV with a `batch` column.
+    StreamCsv,
     /// The sample-size dial on a reference column.
     SampleSizes {
         column: String,
@@ -117,6 +119,8 @@ pub enum Response {
     },
     Monitored(MonitorReport),
     WhatChanged(WhatChanged),
+    /// CSV text.
+    Csv(String),
     Dial(Vec<DialPoint>),
 }
 
@@ -174,7 +178,9 @@ pub fn handle(
                 .iter()
                 .enumerate()
                 .map(|(i, b)| {
-                    let name = format!("batch-{:03}", i + 1);
+                    // The file name `mlops simulate --out` writes, which
+                    // `mlops monitor` then reports the batch by.
+                    let name = format!("batch-{:03}.csv", i + 1);
                     (name.clone(), super::batch_io::batch_table(table, b, name))
                 })
                 .collect();
@@ -280,6 +286,16 @@ pub fn handle(
                 &feature,
                 target.as_deref(),
             )?))
+        }
+        Request::StreamCsv => {
+            if stream.batches.is_empty() {
+                return Err(EngineError::bad_request(
+                    "no stream is simulated yet: simulate one first",
+                ));
+            }
+            Ok(Response::Csv(super::stream_csv::stream_csv(
+                &stream.batches,
+            )))
         }
         Request::SampleSizes {
             column,

@@ -36,7 +36,7 @@ fn quantile_edges(values: &[f64]) -> Vec<f64> {
 /// The bins' names: `[a, b)`, the last `[a, b]`, rounded for reading.
 fn bin_names(edges: &[f64], lo: f64, hi: f64) -> Vec<String> {
     let range = hi - lo;
-    let decimals = if range < 1.0 {
+    let decimals = if range < 0.1 {
         3
     } else if range < 100.0 {
         2
