@@ -39,12 +39,16 @@ thread_local! {
 /// Starts the worker. `on_busy` hears `Some(progress)` while requests are
 /// pending and `None` when all are answered.
 pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
-    let url = format!(
-        "./worker_loader.js?v={}-{PROTOCOL_VERSION}",
-        env!("CARGO_PKG_VERSION")
-    );
-    let worker =
-        Worker::new(&url).map_err(|e| format!("the engine's worker could not start: {e:?}"))?;
+    let url = worker_url();
+    // The worker index.html started early (start_worker.js), if it has the
+    // same URL; else a new one.
+    let (worker, early) = match adopt_early_worker(&url) {
+        Some(started) => started,
+        None => (
+            Worker::new(&url).map_err(|e| format!("the engine's worker could not start: {e:?}"))?,
+            js_sys::Array::new(),
+        ),
+    };
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         match event.data().dyn_into::<js_sys::Uint8Array>() {
             Ok(bytes) => on_message(&bytes.to_vec()),
@@ -68,7 +72,44 @@ pub fn start(on_busy: impl Fn(Option<f64>) + 'static) -> Result<(), String> {
             on_busy: Box::new(on_busy),
         })
     });
+    // What the early worker said before the page listened (its `Ready`).
+    for event in early.iter() {
+        if let Ok(bytes) = js_sys::Reflect::get(&event, &"data".into())
+            .and_then(|d| d.dyn_into::<js_sys::Uint8Array>())
+        {
+            on_message(&bytes.to_vec());
+        }
+    }
     Ok(())
+}
+
+/// The worker `start_worker.js` started, and the message events it got
+/// before the page listened, if its URL is `url` (else it is stopped).
+fn adopt_early_worker(url: &str) -> Option<(Worker, js_sys::Array)> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__mlopsWorker");
+    let started = js_sys::Reflect::get(&global, &key).ok()?;
+    if started.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let get = |name: &str| js_sys::Reflect::get(&started, &name.into()).ok();
+    let worker: Worker = get("worker")?.dyn_into().ok()?;
+    if get("url")?.as_string().as_deref() != Some(url) {
+        worker.terminate();
+        return None;
+    }
+    let early: js_sys::Array = get("early")?.dyn_into().ok()?;
+    Some((worker, early))
+}
+
+/// The worker's URL: the version in it keeps a cached worker of another
+/// version from being paired with this page.
+pub fn worker_url() -> String {
+    format!(
+        "./worker_loader.js?v={}-{PROTOCOL_VERSION}",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Sends a request (with a file's bytes, transferred) and calls `reply` with
@@ -173,5 +214,17 @@ fn fail_all(message: &str) {
     });
     for cb in callbacks {
         cb(Response::Error(EngineError::unavailable(message)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// index.html's early worker (start_worker.js) has the URL the page
+    /// adopts; bump it there with the protocol version.
+    #[test]
+    fn the_early_worker_has_the_pages_url() {
+        let js = include_str!("../../start_worker.js");
+        let line = format!("var url = \"{}\";", super::worker_url());
+        assert!(js.contains(&line), "start_worker.js must hold: {line}");
     }
 }

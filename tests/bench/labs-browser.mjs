@@ -90,8 +90,9 @@ async function recompute(page, testid, value) {
     });
     const t1 = performance.now();
     const last = b.answered.at(-1) - t0;
+    const first = b.answered[seen] - t0;
     const long = b.longtasks.filter(([s]) => s >= t0).map(([, d]) => d);
-    return { shown: t1 - t0, answered: last, longest: long.length ? Math.max(...long) : 0 };
+    return { shown: t1 - t0, answered: last, first, longest: long.length ? Math.max(...long) : 0 };
   }, [testid, String(value)]);
 }
 
@@ -147,12 +148,14 @@ for (let i = 0; i < RUNS; i++) rollout.push(await recompute(page, 'rollout-seed'
 await browser.close();
 server.close();
 
-const row = (name, page, native, goal) => {
-  const shown = median(page.map((p) => p.shown));
+const row = (name, page, native, goal, firstOnly = false) => {
+  // The Deploy lab asks the rollout first, then the same run under the
+  // three patterns (its comparison): the first answer is the CLI's work.
+  const shown = median(page.map((p) => (firstOnly ? p.first : p.shown)));
   const answered = median(page.map((p) => p.answered));
   const longest = Math.max(...page.map((p) => p.longest));
   console.log(`${name.padEnd(34)} page ${shown.toFixed(0).padStart(6)} ms (worker answered ${answered.toFixed(0)} ms)  native ${median(native).toFixed(0).padStart(5)} ms (best ${best(native).toFixed(0)})  ratio ${(shown / median(native)).toFixed(2)}  longest main-thread task ${longest.toFixed(0)} ms  ${goal}`);
 };
 console.log(`medians of ${RUNS} runs; native = the release mlops binary, process start and file I/O included`);
 row('drift: 20 batches x 20 features', drift, nativeDrift, 'goal: page <= 200 ms');
-row('deploy: 5 x 200,000 requests', rollout, nativeRollout, 'goal: page <= 2x native');
+row('deploy: 5 x 200,000 requests', rollout, nativeRollout, 'goal: page <= 2x native (the run; all four with the patterns: see "worker answered")', true);

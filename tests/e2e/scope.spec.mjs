@@ -50,7 +50,7 @@ test('the worksheet is kept in the link and exported as a project brief', async 
 
 test('an exercise link sets the lab up and its check fires when the answer is set', async ({ page }) => {
   await openApp(page, './?lab=scope');
-  await expect(page.getByTestId('exercise-link-item')).toHaveCount(6);
+  await expect(page.getByTestId('exercise-link-item')).toHaveCount(8);
   await page.getByTestId('exercise-lottery').click();
   await expect(page.getByTestId('dataset-rows')).toHaveAttribute('data-value', '100');
   await expect(page.getByTestId('exercise')).toContainText('21, 2 and 7');
