@@ -4,7 +4,7 @@
 // for canary, shadow and blue-green, and follows the settings live.
 import { test, expect } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, chartIsDrawn, MLOPS } from './helpers.mjs';
@@ -401,5 +401,34 @@ test('the API panel answers what mlops serve answers for the same model and body
   } finally {
     server.stop();
   }
+  expect(errors).toEqual([]);
+});
+
+test('degrees of automation: the confidence bar gives mlops metrics --automation on the test split\'s scores', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  await page.getByTestId('predict-train').click();
+  const point = page.getByTestId('automation-point');
+  await expect(point).toHaveAttribute('data-confidence', '0.8');
+  // The CLI: the same model's predictions, the test rows, their automation curve.
+  const dir = mkdtempSync(join(tmpdir(), 'mlops-automation-'));
+  const predictions = join(dir, 'predictions.csv');
+  execFileSync(MLOPS, ['train', DEFECTS, '--target', 'defect', '--model', 'logistic', '--ratios', '60,20,20', '--seed', '0',
+    '--strategy', 'stratified', '--predictions-out', predictions]);
+  const lines = readFileSync(predictions, 'utf8').trim().split('\n');
+  const split = lines[0].split(',').indexOf('split');
+  const test = join(dir, 'test.csv');
+  writeFileSync(test, [lines[0], ...lines.slice(1).filter((l) => l.split(',')[split] === 'test')].join('\n') + '\n');
+  const cli = mlops('metrics', test, '--target', 'defect', '--score', 'score', '--automation').automation;
+  const expectAt = async (confidence) => {
+    const want = cli.find((p) => p.confidence === confidence);
+    await expect(point).toHaveAttribute('data-confidence', String(confidence));
+    await expect(point).toHaveAttribute('data-automated', String(want.automated));
+    await expect(point).toHaveAttribute('data-share', String(want.automated_share));
+    await expect(point).toHaveAttribute('data-error', want.error_rate === null ? 'null' : String(want.error_rate));
+  };
+  await expectAt(0.8);
+  await page.getByTestId('automation-confidence').fill('0.95');
+  await expectAt(0.95);
+  await expect.poll(() => chartIsDrawn(page.getByTestId('automation-chart'))).toBe(true);
   expect(errors).toEqual([]);
 });

@@ -143,3 +143,30 @@ impl Lines {
         }
     }
 }
+
+impl Lines {
+    /// Degrees of automation: at each confidence bar, the share of cases
+    /// the model decides alone and its error rate on them.
+    pub fn automation(points: &[mlops_engine::metrics::automation::AutomationPoint]) -> Lines {
+        let share = points
+            .iter()
+            .map(|p| (p.confidence, p.automated_share))
+            .collect();
+        let error = points
+            .iter()
+            .filter_map(|p| p.error_rate.map(|e| (p.confidence, e)))
+            .collect();
+        Lines {
+            title: "Partial automation: the model decides when it is confident".into(),
+            x_label: "confidence bar".into(),
+            y_label: "share".into(),
+            x_range: (0.5, 1.0),
+            y_range: (0.0, 1.02),
+            series: vec![
+                series("share of cases automated", share),
+                series("error rate on them", error),
+            ],
+            marker: None,
+        }
+    }
+}

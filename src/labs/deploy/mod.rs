@@ -5,6 +5,7 @@
 //! rows. The numbers are `mlops rollout`'s.
 
 mod api_panel;
+mod automation;
 mod export;
 mod patterns;
 mod planner;
@@ -143,6 +144,7 @@ pub fn DeployLab() -> impl IntoView {
                 <export::Export request=request report=report />
             })}
             <planner::Planner />
+            <automation::Automation />
             <api_panel::ApiPanel />
             <Warnings items=warnings />
         </div>

@@ -58,6 +58,15 @@ pub enum Request {
     /// Score the working dataset with a kept model (its metrics when the
     /// target is there).
     Score { id: u32 },
+    /// Degrees of automation on a kept binary model's run: the share of
+    /// `split`'s rows it is confident enough to decide alone at each bar,
+    /// and its error rate on them (`mlops metrics --automation` on the
+    /// run's scores; threshold 0.5 when `None`).
+    Automation {
+        id: u32,
+        split: String,
+        threshold: Option<f64>,
+    },
     /// The working dataset's CSV (its source riding beside) with a kept
     /// model's predictions appended: `split`, `prediction`, `score` of its
     /// run (`splits`, what `mlops train --predictions-out` writes), else
@@ -107,6 +116,7 @@ pub enum Response {
     },
     /// CSV bytes.
     Csv(Vec<u8>),
+    Automation(Vec<crate::metrics::automation::AutomationPoint>),
 }
 
 /// Answers a Model lab request; `bytes` carries the model file of
@@ -197,6 +207,33 @@ pub fn handle(
             };
             let slices = slices(table, &column, &rows, &correct, human.as_deref(), hlp)?;
             Ok(Response::Slices { column, slices })
+        }
+        Request::Automation {
+            id,
+            split,
+            threshold,
+        } => {
+            let (table, kept, run) = run_of(datasets, models, id)?;
+            let rows = split_rows(table, kept, run, &split)?;
+            let kind = kept.model.model.as_str();
+            let (Some(scores), Some(positive)) = (&run.predictions.scores, &kept.model.positive)
+            else {
+                return Err(EngineError::bad_request(format!(
+                    "the {kind} model gives no probability of a positive class: automation by confidence needs a binary target and a model with scores"
+                )));
+            };
+            let target = table.column(&kept.model.target)?;
+            let s: Vec<f64> = rows
+                .iter()
+                .filter_map(|&r| scores.get(r).copied())
+                .collect();
+            let truth: Vec<bool> = rows
+                .iter()
+                .map(|&r| target.text(r).as_deref() == Some(positive.as_str()))
+                .collect();
+            Ok(Response::Automation(
+                crate::metrics::automation::automation_curve(&s, &truth, threshold.unwrap_or(0.5)),
+            ))
         }
         Request::PredictionsCsv { id, splits } => {
             let source = bytes.ok_or_else(|| {
