@@ -296,3 +296,42 @@ test('take it away: the timeline downloads as mlops monitor --json, the batches 
   await expect.poll(() => chartIsDrawn(page.getByTestId('dial-chart'))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('choose what to monitor: per scenario, the picked signals catch the change as mlops monitor\'s detections say', async ({ page }) => {
+  const errors = await openApp(page, './?lab=drift&drift.source=simulate');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('scenario-caught')).toHaveCount(4, { timeout: 30_000 });
+  const model = await downloadModel(page);
+  /** The CLI's answer for one scenario with the picked families. */
+  const expected = (scenario, families) => {
+    const sim = simulate({ scenario });
+    const mon = monitor(sim, model);
+    const family = (m) => m.split('.')[0];
+    const mine = mon.detections.filter((d) => families.includes(family(d.metric)));
+    const timely = mine.filter((d) => d.delay !== null);
+    const best = timely.reduce((a, d) => (a === null || d.delay < a.delay ? d : a), null);
+    return {
+      caught: String(best !== null),
+      signal: best ? best.metric : '',
+      delay: best ? String(best.delay) : 'null',
+      falseAlarms: String(mine.reduce((a, d) => a + d.false_alarms, 0)),
+    };
+  };
+  const row = async (scenario) => {
+    const r = page.locator(`[data-testid="scenario-caught"][data-scenario="${scenario}"]`);
+    return { caught: await r.getAttribute('data-caught'), signal: await r.getAttribute('data-signal'), delay: await r.getAttribute('data-delay'), falseAlarms: await r.getAttribute('data-false-alarms') };
+  };
+  const all = ['drift', 'dataset_drift', 'js', 'mean', 'missing', 'output', 'estimated', 'realized'];
+  for (const scenario of ['data', 'concept', 'prior', 'quality']) {
+    await expect.poll(() => row(scenario), { message: scenario }).toEqual(expected(scenario, all));
+  }
+  // Only the input drift tests: what they catch, and what they miss.
+  for (const f of all.filter((x) => x !== 'drift')) {
+    await page.locator(`[data-testid="signal-pick"][data-family="${f}"]`).uncheck();
+  }
+  for (const scenario of ['data', 'concept']) {
+    await expect.poll(() => row(scenario), { message: `${scenario}, drift tests only` }).toEqual(expected(scenario, ['drift']));
+  }
+  await page.screenshot({ path: 'test-results/drift-lab-signals.png', fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -9,6 +9,7 @@
 mod compare;
 mod dial;
 pub mod settings;
+mod signals;
 mod simulate;
 
 use crate::browser::answer::ask;

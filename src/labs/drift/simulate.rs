@@ -233,6 +233,14 @@ pub fn Simulate() -> impl IntoView {
             Some(Ok(t)) => Some(view! { <TimelineView timeline=t /> }.into_any()),
         }}
         <Warnings items=warnings />
+        <super::signals::Signals
+            base=Signal::derive(move || {
+                let target = state.target.get()?;
+                let s = sim.get();
+                let f = feature(state, &s);
+                Some(super::signals::base_request(&s, f, target))
+            })
+            model=Signal::derive(move || model.get()) />
         <super::dial::Dial column=Signal::derive(move || dial_column(state)) />
     }
 }

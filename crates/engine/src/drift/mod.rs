@@ -9,7 +9,8 @@
 //! seeded batch streams of `mlops simulate`; [`batch_io`] turns a batch
 //! into a table or a CSV file. [`monitor`] watches a stream of batches
 //! (drift tests, NannyML's chunk bounds, [`cbpe`]'s estimated performance);
-//! [`stream_csv`] writes the stream as one CSV with a batch column;
+//! [`scenarios`] runs one stream's settings under every scenario (which
+//! signals catch which drift); [`stream_csv`] writes the stream as one CSV with a batch column;
 //! [`reference_check`] warns when the reference's chunks disagree far
 //! beyond sampling (a file sorted by its label); [`what_changed`] shows what a simulated change did to a feature and to
 //! the label's rate across it.
@@ -32,6 +33,7 @@ pub mod sample;
 pub mod sample_size;
 pub mod scenario;
 pub mod scenario_fit;
+pub mod scenarios;
 pub mod simulate;
 pub mod stattests;
 pub mod stream_csv;

@@ -92,6 +92,13 @@ pub enum Request {
     },
     /// The simulated stream as one CSV with a `batch` column.
     StreamCsv,
+    /// The stream `base` under each scenario, monitored with a kept model:
+    /// each scenario's detections (the kept stream is left as it is).
+    CompareScenarios {
+        base: SimulateRequest,
+        request: MonitorRequest,
+        model: Option<u32>,
+    },
     /// The sample-size dial on a reference column.
     SampleSizes {
         column: String,
@@ -121,6 +128,7 @@ pub enum Response {
     WhatChanged(WhatChanged),
     /// CSV text.
     Csv(String),
+    Scenarios(Vec<super::scenarios::ScenarioRun>),
     Dial(Vec<DialPoint>),
 }
 
@@ -286,6 +294,17 @@ pub fn handle(
                 &feature,
                 target.as_deref(),
             )?))
+        }
+        Request::CompareScenarios {
+            base,
+            request,
+            model,
+        } => {
+            let reference = &datasets.dataset(Role::Reference)?.table;
+            let model = model.map(|id| models.model(id)).transpose()?;
+            Ok(Response::Scenarios(super::scenarios::compare_scenarios(
+                reference, &base, &request, model,
+            )))
         }
         Request::StreamCsv => {
             if stream.batches.is_empty() {
