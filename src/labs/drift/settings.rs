@@ -222,6 +222,21 @@ fn parse_methods(text: &str) -> Vec<(String, Method)> {
         .collect()
 }
 
+/// A setting the engine names (`batch rows`) as its control is labelled
+/// on the page ("Rows per batch").
+pub fn label(setting: &str) -> String {
+    match setting {
+        "batch rows" => "Rows per batch".into(),
+        "change at" => "Change at batch".into(),
+        other => {
+            let mut c = other.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    }
+}
+
 /// The Drift lab's settings, as the URL holds them (tracked).
 pub fn current(state: crate::state::AppState) -> DriftSettings {
     state.settings()

@@ -8,10 +8,21 @@ use crate::basics::error::{EngineError, Result};
 use crate::basics::stats::{quantile_sorted, sample_std};
 use crate::table::{positive_index, ColumnData, Table, MISSING_CODE};
 
-fn column_index(table: &Table, name: &Option<String>, flag: &str, scenario: &str) -> Result<usize> {
-    let name = name
-        .as_ref()
-        .ok_or_else(|| EngineError::bad_request(format!("--scenario {scenario} needs {flag}")))?;
+/// The index of the column a setting (`feature`, `target`) names; the
+/// error names the setting, which the CLI prints as its flag and the page
+/// as its control.
+fn column_index(
+    table: &Table,
+    name: &Option<String>,
+    setting: &str,
+    scenario: &str,
+) -> Result<usize> {
+    let name = name.as_ref().ok_or_else(|| {
+        EngineError::bad_setting(
+            setting,
+            format!("the {scenario} scenario needs a {setting} column"),
+        )
+    })?;
     table.column(name)?;
     Ok(table
         .columns
@@ -35,7 +46,7 @@ pub fn plan<'a>(
     };
     match r.scenario {
         Scenario::Data => {
-            let column = column_index(table, &r.feature, "--feature", name)?;
+            let column = column_index(table, &r.feature, "feature", name)?;
             match &table.columns[column].data {
                 ColumnData::Numeric { values, missing } => {
                     let present: Vec<f64> = values
@@ -95,20 +106,20 @@ pub fn plan<'a>(
                     })
                 }
                 ColumnData::Boolean { .. } => Err(EngineError::bad_request(
-                    "--scenario data shifts numeric or categorical features; this one is boolean",
+                    "a data drift shifts numeric or categorical features; this feature is boolean",
                 )),
             }
         }
         Scenario::Concept => {
-            let feature = column_index(table, &r.feature, "--feature", name)?;
-            let column = column_index(table, &r.target, "--target", name)?;
+            let feature = column_index(table, &r.feature, "feature", name)?;
+            let column = column_index(table, &r.target, "target", name)?;
             let f = &table.columns[feature];
             let mut present: Vec<f64> = (0..table.n_rows).filter_map(|i| f.number(i)).collect();
             if present.is_empty() {
                 return Err(EngineError::unusable(
                     &table.name,
                     format!(
-                        "--feature '{}' has no numbers: concept drift needs a numeric feature",
+                        "the feature '{}' has no numbers: concept drift needs a numeric feature",
                         f.name
                     ),
                 ));
@@ -128,7 +139,7 @@ pub fn plan<'a>(
             })
         }
         Scenario::Prior => {
-            let column = column_index(table, &r.target, "--target", name)?;
+            let column = column_index(table, &r.target, "target", name)?;
             let index = table.columns[column].class_index();
             let labels: Vec<String> = index
                 .labels
@@ -142,7 +153,7 @@ pub fn plan<'a>(
                 return Err(EngineError::unusable(
                     &table.name,
                     format!(
-                        "--target '{}' needs two classes for a prior shift",
+                        "the target '{}' needs two classes for a prior shift",
                         table.columns[column].name
                     ),
                 ));
@@ -162,7 +173,7 @@ pub fn plan<'a>(
             })
         }
         Scenario::Quality => Ok(Plan::Quality {
-            column: column_index(table, &r.feature, "--feature", name)?,
+            column: column_index(table, &r.feature, "feature", name)?,
             m,
         }),
     }
@@ -178,7 +189,7 @@ fn binary_target(table: &Table, column: usize) -> Result<(Vec<u32>, [String; 2])
         return Err(EngineError::unusable(
             &table.name,
             format!(
-                "--target '{}' has {} classes: concept drift flips a binary target",
+                "the target '{}' has {} classes: concept drift flips a binary target",
                 table.columns[column].name,
                 present.len()
             ),

@@ -128,8 +128,9 @@ pub fn strength(shape: Shape, b: u32, k: u32, n: u32, period: u32) -> f64 {
 pub fn simulate(table: &Table, request: &SimulateRequest) -> Result<(SimulateReport, Vec<Batch>)> {
     let n = request.batches;
     if n == 0 || n > 10_000 {
-        return Err(EngineError::bad_request(
-            "--batches must be between 1 and 10000",
+        return Err(EngineError::bad_setting(
+            "batches",
+            "must be between 1 and 10000",
         ));
     }
     if table.n_rows == 0 {
@@ -140,32 +141,34 @@ pub fn simulate(table: &Table, request: &SimulateRequest) -> Result<(SimulateRep
     }
     let magnitude = request.magnitude.unwrap_or(1.0);
     if !magnitude.is_finite() {
-        return Err(EngineError::bad_request("--magnitude must be a number"));
+        return Err(EngineError::bad_setting("magnitude", "must be a number"));
     }
     let rows = match request.batch_rows {
-        Some(0) => return Err(EngineError::bad_request("--batch-rows must be at least 1")),
+        Some(0) => return Err(EngineError::bad_setting("batch rows", "must be at least 1")),
         Some(m) => m.min(10_000_000),
         None => table.n_rows.min(1000) as u32,
     };
     if u64::from(n) * u64::from(rows) > MAX_SIMULATED_ROWS {
-        return Err(EngineError::bad_request(format!(
-            "--batches {n} × --batch-rows {rows} is over {MAX_SIMULATED_ROWS} rows in all"
-        )));
+        return Err(EngineError::bad_setting(
+            "batch rows",
+            format!("{n} batches × {rows} rows is over {MAX_SIMULATED_ROWS} rows in all"),
+        ));
     }
     let change_at = request.change_at.unwrap_or(n / 2 + 1);
     if change_at == 0 {
-        return Err(EngineError::bad_request(
-            "--change-at counts batches from 1",
+        return Err(EngineError::bad_setting(
+            "change at",
+            "counts batches from 1",
         ));
     }
     let period = request.period.unwrap_or(2);
     if period == 0 {
-        return Err(EngineError::bad_request("--period must be at least 1"));
+        return Err(EngineError::bad_setting("period", "must be at least 1"));
     }
     let mut warnings = Vec::new();
     if change_at > n {
         warnings.push(format!(
-            "--change-at {change_at} is after the last batch ({n}): nothing changes"
+            "the change at batch {change_at} is after the last batch ({n}): nothing changes"
         ));
     }
     let plan = super::scenario_fit::plan(table, request, magnitude, &mut warnings)?;
