@@ -34,6 +34,21 @@ pub fn answer_view(
     }
 }
 
+/// A lab's typed answer as a view: `report` turns the lab's answer into
+/// its view; the engine's error shows as a `warning`; nothing while none
+/// has come (the typed twin of [`answer_view`]).
+pub fn lab_answer_view<A>(
+    answer: Option<Result<A, mlops_engine::EngineError>>,
+    report: impl FnOnce(A) -> Option<AnyView>,
+) -> Option<AnyView> {
+    match answer? {
+        Err(e) => {
+            Some(view! { <p class="warning" data-testid="warning">{e.to_string()}</p> }.into_any())
+        }
+        Ok(a) => report(a),
+    }
+}
+
 /// A `<select>` of columns, `testid` its hook; `on_pick` hears the chosen
 /// name (`""` for the empty choice when `none` labels one).
 #[component]

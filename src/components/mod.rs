@@ -12,5 +12,5 @@ pub use banner::{Banner, BusyBar, Notices, Warnings};
 pub use chart::Chart;
 pub use data_table::{data_table, TableRow};
 pub use dataset_badge::DatasetBadge;
-pub use lab_parts::{answer_view, options, ColumnSelect, LabIntro};
+pub use lab_parts::{answer_view, lab_answer_view, options, ColumnSelect, LabIntro};
 pub use share_panel::SharePanel;

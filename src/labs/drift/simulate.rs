@@ -153,7 +153,9 @@ pub fn Simulate() -> impl IntoView {
             let mut changed = None;
             let mut monitored = None;
             for answer in all {
-                match drift::Request::answer(answer).map_err(|e| e.naming_setting(settings::label))? {
+                match drift::Request::answer(answer)
+                    .map_err(|e| e.naming_setting(settings::label))?
+                {
                     drift::Response::Simulated { report, .. } => simulated = Some(report),
                     drift::Response::Monitored(r) => monitored = Some(r),
                     drift::Response::WhatChanged(w) => changed = Some(w),

@@ -6,7 +6,7 @@ use crate::actions;
 use crate::browser::answer::latest_answers;
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::api::Request;
+use mlops_engine::api::{Ask, Request, Response};
 use mlops_engine::split;
 use mlops_engine::split::{SplitReport, SplitRequest, SplitSummary, Strategy};
 
@@ -200,7 +200,10 @@ pub fn Comparison(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl I
     });
     move || {
         let (random, balanced) = both.with(|a| match a.as_deref()? {
-            [random, balanced] => Some((split_report(random).ok()?, split_report(balanced).ok()?)),
+            [random, balanced] => {
+                let report = |a: &Response| split_report(&split::Request::answer(a.clone())).ok();
+                Some((report(random)?, report(balanced)?))
+            }
             _ => None,
         })?;
         Some(view! {

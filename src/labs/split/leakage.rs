@@ -3,12 +3,11 @@
 
 use super::dataset_key;
 use super::settings;
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest;
 use crate::components::format::fmt_stat;
-use crate::components::{answer_view, ColumnSelect};
+use crate::components::{lab_answer_view, ColumnSelect};
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::split::leakage::{LeakageFit, LeakageReport};
 use mlops_engine::split::normalize::Scaler;
 use mlops_engine::split::{self, SplitRequest};
@@ -43,15 +42,15 @@ pub fn Leakage(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             cols.first().cloned()
         }
     };
-    let answer = latest_answer(move || {
+    let answer = latest(move || {
         let _ = dataset_key(state);
         let split = request.get()?;
         let column = column()?;
-        Some(Request::Split(split::Request::Leakage { split, column }))
+        Some(split::Request::Leakage { split, column })
     });
     let body = move || {
-        answer_view(answer.get(), |a| match a {
-            Response::Split(split::Response::Leakage(r)) => Some(report_view(&r).into_any()),
+        lab_answer_view(answer.get(), |a| match a {
+            split::Response::Leakage(r) => Some(report_view(&r).into_any()),
             _ => None,
         })
     };

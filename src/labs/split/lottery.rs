@@ -4,12 +4,11 @@
 
 use super::dataset_key;
 use super::settings::{self, LOTTERY_SEEDS, LOTTERY_SIZES};
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest;
 use crate::components::format::{fixed, percent};
-use crate::components::{answer_view, Chart};
+use crate::components::{lab_answer_view, Chart};
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::split::lottery::LotteryReport;
 use mlops_engine::split::{self, SplitRequest};
 
@@ -35,16 +34,16 @@ fn size_label(rows: u64) -> String {
 pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl IntoView {
     let state = AppState::get();
     let rows = move || settings::current(state).size;
-    let answer = latest_answer(move || {
+    let answer = latest(move || {
         let _ = dataset_key(state);
         let req = request.get()?;
-        Some(Request::Split(split::Request::Lottery {
+        Some(split::Request::Lottery {
             target: req.target,
             ratios: req.ratios,
             seeds: LOTTERY_SEEDS,
             base_seed: req.seed,
             rows: rows(),
-        }))
+        })
     });
     let own_rows = move || {
         state
@@ -73,12 +72,12 @@ pub fn Lottery(#[prop(into)] request: Signal<Option<SplitRequest>>) -> impl Into
             .collect_view()
     };
     let body = move || {
-        answer_view(answer.get(), |a| match a {
-            Response::Split(split::Response::Lottery {
+        lab_answer_view(answer.get(), |a| match a {
+            split::Response::Lottery {
                 report,
                 labels,
                 positive,
-            }) => Some(lottery_view(&report, &labels, positive).into_any()),
+            } => Some(lottery_view(&report, &labels, positive).into_any()),
             _ => None,
         })
     };

@@ -6,11 +6,10 @@ mod leakage;
 mod lottery;
 pub mod settings;
 
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::{latest, Answer};
 use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::split::{self, SplitReport, SplitRequest, Strategy};
 use settings::parse_strategy;
 
@@ -53,12 +52,12 @@ pub fn current_request(state: AppState) -> Option<Result<SplitRequest, String>> 
     Some(settings::current(state).request(&target, by))
 }
 
-/// The split report in a worker's answer, or its error.
-pub fn split_report(answer: &Response) -> Result<SplitReport, String> {
+/// The split report in the Split lab's answer, or its error.
+pub fn split_report(answer: &Answer<split::Request>) -> Result<SplitReport, String> {
     match answer {
-        Response::Split(split::Response::Split(r)) => Ok(r.clone()),
-        Response::Error(message) => Err(message.to_string()),
-        _ => Err("unexpected answer from the engine".into()),
+        Ok(split::Response::Split(r)) => Ok(r.clone()),
+        Ok(_) => Err("the engine answered a split with something else".into()),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -79,11 +78,9 @@ pub fn SplitLab() -> impl IntoView {
         },
     );
     let settings_error = move || checked.get().and_then(|r| r.err());
-    let report = latest_answer(move || {
+    let report = latest(move || {
         let _ = dataset_key(state);
-        request
-            .get()
-            .map(|r| Request::Split(split::Request::Split(r)))
+        request.get().map(split::Request::Split)
     });
     let report_signal = Signal::derive(move || report.with(|r| r.as_ref().map(split_report)));
     let warnings = Signal::derive(move || {
