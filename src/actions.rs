@@ -1,14 +1,14 @@
 //! What happens when the user loads data: ask the worker, then put the answer
 //! into the app's state. The previous dataset stays when a load fails.
 
-use crate::browser::engine::{self, Payload};
+use crate::browser::answer::{ask, Answer};
+use crate::browser::engine::Payload;
 use crate::browser::files::UserFile;
 use crate::labs::data::settings::DataSettings;
 use crate::labs::split::settings::SplitSettings;
 use crate::state::AppState;
 use crate::url_state::LabSettings;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::{data, split};
 
 /// Loads a built-in dataset through the worker.
@@ -19,8 +19,8 @@ pub fn load_sample(state: AppState, id: String) {
 /// [`load_sample`], then shows `notice` in the error banner (for a link
 /// whose dataset had to be replaced).
 pub fn load_sample_with_notice(state: AppState, id: String, notice: Option<String>) {
-    let request = Request::Data(data::Request::LoadSample { id: id.clone() });
-    engine::send(request, None, move |response| {
+    let request = data::Request::LoadSample { id: id.clone() };
+    ask(request, None, move |response| {
         apply_load(state, response, Some(id));
         if notice.is_some() {
             state.error.set(notice);
@@ -76,29 +76,29 @@ pub fn load_file(state: AppState, file: UserFile, delimiter: Option<String>) {
 /// upload read again with another delimiter).
 fn read_file(state: AppState, file: UserFile, delimiter: Option<String>, keep: bool) {
     state.busy.set(Some(0.0));
-    let request = Request::Data(data::Request::LoadCsv {
+    let request = data::Request::LoadCsv {
         name: file.name(),
         delimiter,
-    });
+    };
     let payload = Some(Payload::File(file.clone()));
-    engine::send(request, payload, move |response| {
+    ask(request, payload, move |response| {
         apply_load_from(state, response, None, Some(file), keep);
     });
 }
 
-fn apply_load(state: AppState, response: Response, sample: Option<String>) {
+fn apply_load(state: AppState, response: Answer<data::Request>, sample: Option<String>) {
     apply_load_from(state, response, sample, None, false)
 }
 
 fn apply_load_from(
     state: AppState,
-    response: Response,
+    response: Answer<data::Request>,
     sample: Option<String>,
     source: Option<UserFile>,
     keep: bool,
 ) {
     match response {
-        Response::Data(data::Response::Loaded { dataset, profile }) => {
+        Ok(data::Response::Loaded { dataset, profile }) => {
             if let Some(file) = source.as_ref().filter(|_| keep) {
                 keep_for_next_visit(state, file);
             }
@@ -131,14 +131,13 @@ fn apply_load_from(
             state.profile.set(Some(profile));
             state.error.set(None);
         }
-        Response::Error(message) => {
+        Err(e) => {
             state.busy.set(None);
-            state.error.set(Some(message.to_string()));
+            state.error.set(Some(e.to_string()));
         }
-        other => state.error.set(Some(format!(
-            "unexpected answer from the engine (a {} reply)",
-            other.lab()
-        ))),
+        Ok(_) => state.error.set(Some(
+            "the engine answered a load with something else".to_string(),
+        )),
     }
 }
 
@@ -178,11 +177,11 @@ pub fn download_split(state: AppState, split: String) {
     };
     let file = SOURCE_FILE.with(|f| f.borrow().clone());
     let bytes = file.map(Payload::File);
-    engine::send(
-        Request::Split(split::Request::Export(request)),
+    ask(
+        split::Request::Export(request),
         bytes,
         move |response| match response {
-            Response::Split(split::Response::Exported { files, .. }) => {
+            Ok(split::Response::Exported { files, .. }) => {
                 let wanted = format!("{split}.csv");
                 if let Some(f) = files.iter().find(|f| f.name == wanted) {
                     if let Err(e) = crate::browser::download::offer(&f.name, "text/csv", &f.bytes) {
@@ -190,8 +189,8 @@ pub fn download_split(state: AppState, split: String) {
                     }
                 }
             }
-            Response::Error(message) => state.error.set(Some(message.to_string())),
-            _ => {}
+            Ok(_) => {}
+            Err(e) => state.error.set(Some(e.to_string())),
         },
     );
 }

@@ -4,10 +4,9 @@
 //! the user can tick others (kept in the URL as `raters`).
 
 use super::settings::DataSettings;
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest;
 use crate::state::AppState;
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::data;
 use mlops_engine::data::agreement::AgreementReport;
 
@@ -29,20 +28,20 @@ pub fn AgreementPanel() -> impl IntoView {
     let state = AppState::get();
     let candidates = Memo::new(move |_| state.label_columns());
     // Re-asked whenever the dataset, the target or the chosen raters change.
-    let check = latest_answer(move || {
+    let check = latest(move || {
         let target = state.target.get();
         // Asked again on every load (even of a file of the same length).
         state.dataset_generation()?;
         match chosen_raters(state) {
-            None => Some(Request::Data(data::Request::LabelCheck { target: target? })),
+            None => Some(data::Request::LabelCheck { target: target? }),
             Some(raters) if raters.len() < 2 => None,
-            Some(raters) => Some(Request::Data(data::Request::Agreement { raters })),
+            Some(raters) => Some(data::Request::Agreement { raters }),
         }
     });
     let report = move || match check.get() {
-        Some(Response::Data(data::Response::LabelCheck { report })) => Ok(report),
-        Some(Response::Data(data::Response::Agreement(report))) => Ok(Some(report)),
-        Some(Response::Error(message)) => Err(message.to_string()),
+        Some(Ok(data::Response::LabelCheck { report })) => Ok(report),
+        Some(Ok(data::Response::Agreement(report))) => Ok(Some(report)),
+        Some(Err(e)) => Err(e.to_string()),
         _ => Ok(None),
     };
     let raters_now = move || match report() {

@@ -3,13 +3,12 @@
 //! model-centric vs data-centric work side by side.
 
 use super::settings;
-use crate::browser::answer::{latest, latest_answer};
+use crate::browser::answer::latest;
 use crate::components::format::{fmt_stat, raw};
 use crate::components::{data_table, Chart, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
-use mlops_engine::api::{Request, Response};
 use mlops_engine::data;
 use mlops_engine::model::experiments::{best, DataCentric, Point};
 use mlops_engine::model::{self, fitted::ModelKind, TrainRequest};
@@ -37,26 +36,26 @@ fn base(state: AppState, run: &TrainedRun) -> Option<TrainRequest> {
 #[component]
 pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let state = AppState::get();
-    let sweep = latest_answer(move || {
+    let sweep = latest(move || {
         let run = run.get()?;
         let (param, values) = sweep_values(run.model.model.model)?;
-        Some(Request::Model(model::Request::Sweep {
+        Some(model::Request::Sweep {
             base: base(state, &run)?,
             param: param.into(),
             values,
-        }))
+        })
     });
-    let curve = latest_answer(move || {
+    let curve = latest(move || {
         let run = run.get()?;
         (run.model.model.model != ModelKind::Majority).then_some(())?;
-        Some(Request::Model(model::Request::LearningCurve {
+        Some(model::Request::LearningCurve {
             base: base(state, &run)?,
             seed: 0,
-        }))
+        })
     });
     let sweep_points = Memo::new(move |_| {
         sweep.with(|a| match a {
-            Some(Response::Model(model::Response::Sweep { param, points })) => {
+            Some(Ok(model::Response::Sweep { param, points })) => {
                 Some((param.clone(), points.clone()))
             }
             _ => None,
@@ -64,9 +63,7 @@ pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoVi
     });
     let curve_points = Memo::new(move |_| {
         curve.with(|a| match a {
-            Some(Response::Model(model::Response::LearningCurve { points })) => {
-                Some(points.clone())
-            }
+            Some(Ok(model::Response::LearningCurve { points })) => Some(points.clone()),
             _ => None,
         })
     });
@@ -146,20 +143,20 @@ fn DataCentricPanel(
             })
         })
     };
-    let answer = latest_answer(move || {
+    let answer = latest(move || {
         asked.get().then_some(())?;
         let run = run.get()?;
-        Some(Request::Model(model::Request::DataCentric {
+        Some(model::Request::DataCentric {
             base: base(state, &run)?,
             annotator: annotator()?,
-        }))
+        })
     });
     let result = move || {
         answer.with(|a| match a {
-            Some(Response::Model(model::Response::DataCentric(d))) => {
+            Some(Ok(model::Response::DataCentric(d))) => {
                 Some(Ok::<DataCentric, String>((**d).clone()))
             }
-            Some(Response::Error(message)) => Some(Err(message.to_string())),
+            Some(Err(e)) => Some(Err(e.to_string())),
             _ => None,
         })
     };

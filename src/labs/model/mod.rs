@@ -10,8 +10,7 @@ mod model_file;
 pub mod settings;
 mod slices;
 
-use crate::browser::answer::latest_answer;
-use crate::browser::engine;
+use crate::browser::answer::{ask, latest_answer, Answer};
 use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
@@ -65,25 +64,22 @@ pub(crate) fn train(state: AppState, kind: ModelKind) {
         return;
     };
     let request = move |model| {
-        Request::Model(model::Request::Train(TrainRequest {
+        model::Request::Train(TrainRequest {
             model,
             params: Default::default(),
             features: None,
             split: split.clone(),
-        }))
+        })
     };
-    let summary = |r: Response| match r {
-        Response::Model(model::Response::Trained(t)) => Ok(*t),
-        Response::Error(message) => Err(message.to_string()),
-        other => Err(format!(
-            "unexpected answer from the engine (a {} reply)",
-            other.lab()
-        )),
+    let summary = |r: Answer<model::Request>| match r {
+        Ok(model::Response::Trained(t)) => Ok(*t),
+        Ok(_) => Err("the engine answered a training with something else".to_string()),
+        Err(e) => Err(e.naming_setting(|s| s.to_string())),
     };
     let baseline = ModelKind::baseline(settings::target_is_regression(state));
-    engine::send(request(baseline), None, move |baseline| {
+    ask(request(baseline), None, move |baseline| {
         let baseline = summary(baseline).ok();
-        engine::send(request(kind), None, move |trained| match summary(trained) {
+        ask(request(kind), None, move |trained| match summary(trained) {
             Ok(model) => {
                 state.error.set(None);
                 state.trained.set(Some(TrainedRun {

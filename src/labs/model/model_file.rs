@@ -1,41 +1,37 @@
 //! The trained model as a file: download its `mlops-model/1` JSON (what
 //! `mlops predict` reads), or upload one to score the working dataset.
 
-use crate::browser::engine::{self, Payload};
+use crate::browser::answer::ask;
+use crate::browser::engine::Payload;
 use crate::browser::{download, files};
 use crate::components::format::{fmt_stat, raw};
 use crate::components::{data_table, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::model;
 
 /// Asks the worker for model `id`'s JSON and offers it as a download.
 fn download_model(state: AppState, id: u32, name: String) {
-    engine::send(
-        Request::Model(model::Request::ModelJson { id }),
-        None,
-        move |r| match r {
-            Response::Model(model::Response::ModelJson { text }) => {
-                if let Err(e) = download::offer(&name, "application/json", text.as_bytes()) {
-                    state.error.set(Some(e));
-                }
+    ask(model::Request::ModelJson { id }, None, move |r| match r {
+        Ok(model::Response::ModelJson { text }) => {
+            if let Err(e) = download::offer(&name, "application/json", text.as_bytes()) {
+                state.error.set(Some(e));
             }
-            Response::Error(message) => state.error.set(Some(message.to_string())),
-            _ => {}
-        },
-    );
+        }
+        Ok(_) => {}
+        Err(e) => state.error.set(Some(e.to_string())),
+    });
 }
 
 /// Sends a model file to the worker (which reads it), then scores the
 /// working dataset with the model.
 fn upload_model(file: web_sys::File, scored: RwSignal<Option<Scored>>) {
     let name = file.name();
-    let request = Request::Model(model::Request::ImportModel { name: name.clone() });
-    engine::send(request, Some(Payload::File(file)), move |r| match r {
-        Response::Model(model::Response::Imported { id, .. }) => score(id, name, scored),
-        Response::Error(message) => scored.set(Some(Err(message.to_string()))),
-        _ => {}
+    let request = model::Request::ImportModel { name: name.clone() };
+    ask(request, Some(Payload::File(file)), move |r| match r {
+        Ok(model::Response::Imported { id, .. }) => score(id, name, scored),
+        Ok(_) => {}
+        Err(e) => scored.set(Some(Err(e.to_string()))),
     });
 }
 
@@ -43,30 +39,26 @@ fn upload_model(file: web_sys::File, scored: RwSignal<Option<Scored>>) {
 type Scored = Result<(String, Vec<(String, Option<f64>)>), String>;
 
 fn score(id: u32, name: String, scored: RwSignal<Option<Scored>>) {
-    engine::send(
-        Request::Model(model::Request::Score { id }),
-        None,
-        move |r| {
-            scored.set(Some(match r {
-                Response::Model(model::Response::Scored {
-                    metrics: Some(m), ..
-                }) => {
-                    let fields = super::fields::fields(&m)
-                        .into_iter()
-                        .filter(|f| !f.name.contains('.'))
-                        .map(|f| (f.name, f.value))
-                        .collect();
-                    Ok((name, fields))
-                }
-                Response::Model(model::Response::Scored { rows, .. }) => Ok((
-                    format!("{name}: {rows} rows scored (no target column to measure against)"),
-                    Vec::new(),
-                )),
-                Response::Error(message) => Err(message.to_string()),
-                _ => Err("unexpected answer from the engine".into()),
-            }))
-        },
-    );
+    ask(model::Request::Score { id }, None, move |r| {
+        scored.set(Some(match r {
+            Ok(model::Response::Scored {
+                metrics: Some(m), ..
+            }) => {
+                let fields = super::fields::fields(&m)
+                    .into_iter()
+                    .filter(|f| !f.name.contains('.'))
+                    .map(|f| (f.name, f.value))
+                    .collect();
+                Ok((name, fields))
+            }
+            Ok(model::Response::Scored { rows, .. }) => Ok((
+                format!("{name}: {rows} rows scored (no target column to measure against)"),
+                Vec::new(),
+            )),
+            Ok(_) => Err("the engine answered a scoring with something else".into()),
+            Err(e) => Err(e.to_string()),
+        }))
+    });
 }
 
 #[component]

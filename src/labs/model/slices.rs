@@ -3,13 +3,12 @@
 //! prioritisation (gap to HLP × share of data).
 
 use super::settings::{self, SliceSort};
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest;
 use crate::components::format::{fixed, fmt_stat, percent, raw};
 use crate::components::ColumnSelect;
 use crate::components::{data_table, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
 use mlops_engine::model;
 use mlops_engine::model::slices::MAX_SLICES;
 use mlops_engine::table::{ColumnKind, ProfileReport};
@@ -49,23 +48,23 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let pick = Callback::new(move |v: String| {
         settings::update(state, |s| s.slice = Some(v).filter(|v| !v.is_empty()))
     });
-    let answer = latest_answer(move || {
+    let answer = latest(move || {
         let run = run.get()?;
         (run.model.model.task != mlops_engine::model::ModelTask::Regression).then_some(())?;
         let settings = s();
         let split = super::baseline::dev_split(&run.model);
         let hlp = settings.typed_hlp().and_then(Result::ok);
-        Some(Request::Model(model::Request::Slices {
+        Some(model::Request::Slices {
             id: run.model.id,
             split: split.into(),
             column: column()?,
             annotator: settings.hlp_column.clone(),
             hlp,
-        }))
+        })
     });
     let table = move || {
         answer.with(|a| match a {
-            Some(Response::Model(model::Response::Slices { slices, .. })) => {
+            Some(Ok(model::Response::Slices { slices, .. })) => {
                 let mut slices = slices.clone();
                 s().sort.apply(&mut slices);
                 let head = [
@@ -101,9 +100,8 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
                     .collect();
                 Some(data_table(head, rows, "metric-table slices"))
             }
-            Some(Response::Error(message)) => Some(
-                view! { <p class="warning" data-testid="warning">{message.to_string()}</p> }
-                    .into_any(),
+            Some(Err(e)) => Some(
+                view! { <p class="warning" data-testid="warning">{e.to_string()}</p> }.into_any(),
             ),
             _ => None,
         })
