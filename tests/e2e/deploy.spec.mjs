@@ -432,3 +432,21 @@ test('degrees of automation: the confidence bar gives mlops metrics --automation
   await expect.poll(() => chartIsDrawn(page.getByTestId('automation-chart'))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('with latencies: the latency chart is drawn and each step\'s canary score is mlops rollout\'s; the tolerance is a setting', async ({ page }) => {
+  const errors = await openApp(page, './?lab=deploy');
+  const s = { 'candidate-error': '0.05', 'baseline-latency': '20,80', 'candidate-latency': '23,90' };
+  for (const [k, v] of Object.entries(s)) await set(page, `rollout-${k}`, v);
+  const cli = rollout(s);
+  await expectRollout(page, cli);
+  const scores = () => page.getByTestId('rollout-score').evaluateAll((els) => els.map((e) => e.dataset.value));
+  await expect.poll(scores).toEqual(cli.steps.map((x) => (x.score === null ? 'null' : String(x.score))));
+  await expect.poll(() => chartIsDrawn(page.getByTestId('rollout-latency-chart'))).toBe(true);
+  // A looser tolerance is the CLI's --latency-tolerance.
+  await set(page, 'rollout-latency-tolerance', '0.5');
+  await expect(page).toHaveURL(/deploy\.latency-tolerance=0\.5(&|$)/);
+  const loose = JSON.parse(execFileSync(MLOPS, ['rollout', '--strategy', 'canary', '--candidate-error', '0.05', '--candidate-latency', '23,90',
+    '--baseline-latency', '20,80', '--latency-tolerance', '0.5', '--json'], { encoding: 'utf8' }));
+  await expect.poll(() => pageSteps(page)).toEqual(cliSteps(loose));
+  expect(errors).toEqual([]);
+});

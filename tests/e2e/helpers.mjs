@@ -34,3 +34,18 @@ export async function chartIsDrawn(locator) {
 /** The `mlops` binary `make e2e` builds (`cargo build -p mlops-cli`), in
  * cargo's target directory (`CARGO_TARGET_DIR` when set). */
 export const MLOPS = `${process.env.CARGO_TARGET_DIR || 'target'}/debug/mlops`;
+
+/** Every number of a `mlops metrics` / `mlops train` split's metrics object,
+ * by the page's `metric` hook names (nested fields dotted, per class too). */
+export function flatten(m) {
+  const out = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (['rows', 'threshold', 'positive', 'labels', 'task', 'warnings', 'confusion_matrix', 'intervals'].includes(k)) continue;
+    if (k === 'per_class') {
+      for (const c of v) for (const f of ['precision', 'recall', 'f1', 'support']) out[`per_class.${c.label}.${f}`] = c[f];
+    } else if (v !== null && typeof v === 'object') {
+      for (const [ik, iv] of Object.entries(v)) out[`${k}.${ik}`] = iv;
+    } else out[k] = v;
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, MLOPS } from './helpers.mjs';
+import { openApp, MLOPS, flatten } from './helpers.mjs';
 
 const mlops = (...args) => JSON.parse(execFileSync(MLOPS, [...args, '--json'], { encoding: 'utf8' }));
 
@@ -101,19 +101,6 @@ function readCsv(file) {
 
 // ---- Page steps. -----------------------------------------------------------
 
-/** Every number of a `mlops train` split's metrics, by the page's hook names. */
-function flatten(m) {
-  const out = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (['rows', 'threshold', 'positive', 'labels', 'task', 'warnings', 'confusion_matrix', 'intervals'].includes(k)) continue;
-    if (k === 'per_class') {
-      for (const c of v) for (const f of ['precision', 'recall', 'f1', 'support']) out[`per_class.${c.label}.${f}`] = c[f];
-    } else if (v !== null && typeof v === 'object') {
-      for (const [ik, iv] of Object.entries(v)) out[`${k}.${ik}`] = iv;
-    } else out[k] = v;
-  }
-  return out;
-}
 
 const CARD = '.metric[data-testid="metric"]';
 const num = (raw) => (raw === null || raw === 'null' ? null : Number(raw));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, chartIsDrawn, MLOPS } from './helpers.mjs';
+import { openApp, chartIsDrawn, MLOPS, flatten } from './helpers.mjs';
 
 const mlops = (...args) => JSON.parse(execFileSync(MLOPS, [...args, '--json'], { encoding: 'utf8' }));
 const CANCER = 'crates/engine/data/sample-breast-cancer.csv';
@@ -15,19 +15,6 @@ test.beforeAll(() => {
   if (!existsSync(MLOPS)) execFileSync('cargo', ['build', '-p', 'mlops-cli'], { stdio: 'inherit' });
 });
 
-/** Every number of a `mlops metrics` object, by the page's hook names. */
-function flatten(m) {
-  const out = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (['rows', 'threshold', 'positive', 'labels', 'task', 'warnings', 'confusion_matrix', 'intervals'].includes(k)) continue;
-    if (k === 'per_class') {
-      for (const c of v) for (const f of ['precision', 'recall', 'f1', 'support']) out[`per_class.${c.label}.${f}`] = c[f];
-    } else if (v !== null && typeof v === 'object') {
-      for (const [ik, iv] of Object.entries(v)) out[`${k}.${ik}`] = iv;
-    } else out[k] = v;
-  }
-  return out;
-}
 
 async function expectMetrics(page, cli) {
   const want = flatten(cli);

@@ -249,12 +249,29 @@ impl Lines {
                 b.realized.as_ref().and_then(|p| p.roc_auc)
             }),
         ];
-        timeline(
+        let mut lines = timeline(
             r,
             "Performance: estimated from scores vs realized",
             "score",
             series,
-        )
+        );
+        // The reference's band for accuracy (its chunks' mean ± 3 std): an
+        // alert is a batch outside it.
+        if let Some(b) = r.bounds.iter().find(|b| b.metric == "realized.accuracy") {
+            let (lo, hi) = lines.x_range;
+            for (name, y) in [
+                ("band low", b.lower.max(0.0)),
+                ("band high", b.upper.min(1.0)),
+            ] {
+                lines.series.push(Series {
+                    name: name.into(),
+                    points: vec![(lo, y), (hi, y)],
+                    reference: true,
+                    dots: false,
+                });
+            }
+        }
+        lines
     }
 
     /// The share of drifted inputs and the predicted-positive share per batch.

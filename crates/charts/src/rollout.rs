@@ -145,6 +145,39 @@ impl Lines {
 }
 
 impl Lines {
+    /// Latency per step (with latencies): the baseline's and the
+    /// candidate's medians and the candidate's p99; `None` without.
+    pub fn rollout_latency(r: &RolloutReport) -> Option<Lines> {
+        let with: Vec<_> = r
+            .steps
+            .iter()
+            .filter_map(|s| s.latency.as_ref().map(|l| (f64::from(s.step), l)))
+            .collect();
+        if with.is_empty() {
+            return None;
+        }
+        let pick = |f: &dyn Fn(&mlops_engine::rollout::run::LatencyResult) -> f64| {
+            with.iter().map(|(x, l)| (*x, f(l))).collect::<Vec<_>>()
+        };
+        let top = with
+            .iter()
+            .map(|(_, l)| l.candidate_p99_ms.max(l.baseline_p99_ms))
+            .fold(1.0f64, f64::max);
+        Some(Lines {
+            title: "Latency per step".into(),
+            x_label: "step".into(),
+            y_label: "ms".into(),
+            x_range: (1.0, r.steps.len().max(2) as f64),
+            y_range: (0.0, top * 1.1),
+            series: vec![
+                series("baseline median", pick(&|l| l.baseline_p50_ms)),
+                series("candidate median", pick(&|l| l.candidate_p50_ms)),
+                series("candidate p99", pick(&|l| l.candidate_p99_ms)),
+            ],
+            marker: None,
+        })
+    }
+
     /// Degrees of automation: at each confidence bar, the share of cases
     /// the model decides alone and its error rate on them.
     pub fn automation(points: &[mlops_engine::metrics::automation::AutomationPoint]) -> Lines {

@@ -161,17 +161,7 @@ fn Controls() -> impl IntoView {
                       label: &'static str,
                       kind: &'static str,
                       shown: fn(&settings::DeploySettings) -> bool| {
-        view! {
-            <label class="field" hidden=move || lock(k).hidden() || !s.with(shown)>
-                <span>{label}</span>
-                <input type=kind step="any" data-testid=format!("rollout-{k}") disabled=move || lock(k).frozen()
-                    prop:value=move || s.with(|s| s.get(k).to_string())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        settings::update(state, |s| s.set(k, v.trim().to_string()));
-                    } />
-            </label>
-        }
+        setting_field(format!("rollout-{k}"), k, label, kind, shown)
     };
     let rates = |s: &settings::DeploySettings| s.source == Source::Rates;
     let canary = |s: &settings::DeploySettings| s.strategy == Strategy::Canary;
@@ -217,10 +207,36 @@ fn Controls() -> impl IntoView {
             {field(key::MIN_REQUESTS, "Min requests", "number", always)}
             {field(key::BASELINE_LATENCY, "Baseline latency ms (median,p99)", "text", always)}
             {field(key::CANDIDATE_LATENCY, "Candidate latency ms (median,p99)", "text", always)}
+            {field(key::LATENCY_TOLERANCE, "Latency tolerance (share slower allowed)", "number", always)}
             {field(key::LABEL_DELAY, "Label delay (requests per step without a label yet)", "number", always)}
             {field(key::MAX_DISAGREEMENT, "Max disagreement with the baseline (proxy; empty: off)", "number", always)}
             {field(key::SEED, "Seed", "number", always)}
         </div>
+    }
+}
+
+/// One typed setting's control (`hook` its test id, `key` its URL key),
+/// shown when `shown` says so, written into the URL on change.
+pub(super) fn setting_field(
+    hook: String,
+    key: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    shown: fn(&settings::DeploySettings) -> bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let s = Memo::new(move |_| settings::current(state));
+    let lock = move |k| state.control(Lab::Deploy, k);
+    view! {
+        <label class="field" hidden=move || lock(key).hidden() || !s.with(shown)>
+            <span>{label}</span>
+            <input type=kind step="any" data-testid=hook disabled=move || lock(key).frozen()
+                prop:value=move || s.with(|s| s.get(key).to_string())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    settings::update(state, |s| s.set(key, v.trim().to_string()));
+                } />
+        </label>
     }
 }
 
@@ -230,6 +246,7 @@ fn Controls() -> impl IntoView {
 fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView {
     let traffic = Figure::Lines(Lines::rollout_traffic(&report).over_plan(&plan, true));
     let errors = Figure::Lines(Lines::rollout_errors(&report).over_plan(&plan, false));
+    let latency = Lines::rollout_latency(&report).map(|l| Figure::Lines(l.over_plan(&plan, false)));
     let outcome = outcome_value(report.outcome);
     let headline = match report.outcome {
         Outcome::Promoted => format!("Promoted after step {}", report.decided_at_step),
@@ -260,6 +277,7 @@ fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView
                     <td>{format!("{}%", s.candidate_weight)}</td>
                     <td>{format!("{} ({} errors)", s.baseline_requests, s.baseline_errors)}</td>
                     <td>{format!("{} ({} errors)", s.candidate_requests, s.candidate_errors)}</td>
+                    <td data-testid="rollout-score" data-value=raw(s.score)>{s.score.map_or("—".to_string(), |x| format!("{x}"))}</td>
                     <td class="verdict">{verdict_value(s.verdict)}</td>
                     <td class="reason">{reason.clone()}</td>
                 </tr>
@@ -285,11 +303,17 @@ fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView
             <h2>"Error rates per step"</h2>
             <Chart figure=Signal::stored(errors) width=520 height=280 testid="rollout-errors-chart" file="rollout-errors.png" legend=true />
         </section>
+        {latency.map(|f| view! {
+            <section class="card">
+                <h2>"Latency per step"</h2>
+                <Chart figure=Signal::stored(f) width=520 height=280 testid="rollout-latency-chart" file="rollout-latency.png" legend=true />
+            </section>
+        })}
         <section class="card wide">
             <h2>"Step by step, and why"</h2>
             <table class="metric-table rollout-steps">
                 <thead><tr>
-                    <th>"step"</th><th>"candidate weight"</th><th>"baseline"</th><th>"candidate"</th><th>"verdict"</th><th>"why"</th>
+                    <th>"step"</th><th>"candidate weight"</th><th>"baseline"</th><th>"candidate"</th><th>"canary score"</th><th>"verdict"</th><th>"why"</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -7,7 +7,6 @@
 use super::settings::{self, key};
 use crate::browser::answer::latest;
 use crate::components::format::fmt_stat;
-use crate::lab::Lab;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::rollout;
@@ -18,19 +17,8 @@ pub fn Planner() -> impl IntoView {
     let s = Memo::new(move |_| settings::current(state));
     let built = Memo::new(move |_| s.with(|s| s.plan_request()));
     let answer = latest(move || built.get().ok().map(rollout::Request::Plan));
-    let lock = move |k| state.control(Lab::Deploy, k);
-    let field = move |k: &'static str, label: &'static str| {
-        view! {
-            <label class="field" hidden=move || lock(k).hidden()>
-                <span>{label}</span>
-                <input type="number" step="any" data-testid=format!("plan-{k}") disabled=move || lock(k).frozen()
-                    prop:value=move || s.with(|s| s.get(k).to_string())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        settings::update(state, |s| s.set(k, v.trim().to_string()));
-                    } />
-            </label>
-        }
+    let field = |k: &'static str, label: &'static str| {
+        super::setting_field(format!("plan-{k}"), k, label, "number", |_| true)
     };
     let result = move || {
         let plan = match (built.get(), answer.get()) {

@@ -5,7 +5,7 @@
 
 use crate::lab::Lab;
 use crate::url_state::{LabSettings, UrlState};
-use mlops_engine::rollout::{Latency, PlanRequest, RolloutRequest, Strategy};
+use mlops_engine::rollout::{Latency, LatencyJudge, PlanRequest, RolloutRequest, Strategy};
 use mlops_engine::EngineError;
 
 /// Where the two models' errors come from (`rollout-source`).
@@ -49,6 +49,7 @@ pub mod key {
     pub const MIN_REQUESTS: &str = "min-requests";
     pub const BASELINE_LATENCY: &str = "baseline-latency";
     pub const CANDIDATE_LATENCY: &str = "candidate-latency";
+    pub const LATENCY_TOLERANCE: &str = "latency-tolerance";
     pub const LABEL_DELAY: &str = "label-delay";
     pub const MAX_DISAGREEMENT: &str = "max-disagreement";
     pub const CATCH: &str = "catch";
@@ -69,7 +70,7 @@ pub struct DeploySettings {
 /// Each typed setting with its default (`mlops rollout`'s, except the
 /// candidate's error rate: 0.08, so the page opens on a rollout that
 /// teaches something).
-pub const DEFAULTS: [(&str, &str); 16] = [
+pub const DEFAULTS: [(&str, &str); 17] = [
     (key::BASELINE_ERROR, "0.05"),
     (key::CANDIDATE_ERROR, "0.08"),
     (key::STEPS, "5,10,25,50,100"),
@@ -81,6 +82,7 @@ pub const DEFAULTS: [(&str, &str); 16] = [
     (key::MIN_REQUESTS, "30"),
     (key::BASELINE_LATENCY, ""),
     (key::CANDIDATE_LATENCY, ""),
+    (key::LATENCY_TOLERANCE, "0.1"),
     (key::LABEL_DELAY, "0"),
     (key::MAX_DISAGREEMENT, ""),
     (key::CATCH, "0.03"),
@@ -202,6 +204,10 @@ impl DeploySettings {
             })?,
             baseline_latency: latency(key::BASELINE_LATENCY)?,
             candidate_latency: latency(key::CANDIDATE_LATENCY)?,
+            latency_judge: LatencyJudge {
+                tolerance: number(key::LATENCY_TOLERANCE)?,
+                ..LatencyJudge::default()
+            },
             label_delay: whole(key::LABEL_DELAY)?,
             max_disagreement: if text(key::MAX_DISAGREEMENT).is_empty() {
                 None

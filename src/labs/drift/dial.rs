@@ -13,7 +13,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
 use mlops_engine::api::Ask;
-use mlops_engine::drift::{self, sample_size::DialPoint, Side};
+use mlops_engine::drift::{self, sample_size::DialPoint};
 
 /// The sizes measured (rows per side).
 pub const SIZES: [u32; 9] = [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 50_000];
@@ -30,12 +30,7 @@ pub fn Dial(#[prop(into)] column: Signal<Option<String>>) -> impl IntoView {
         let _ = state.dataset_generation();
         let column = column.get()?;
         Some(vec![
-            drift::Request::UseWorking {
-                side: Side::Reference,
-                model: None,
-                split: None,
-            }
-            .into(),
+            drift::Request::working_as_reference().into(),
             drift::Request::SampleSizes {
                 column,
                 shift: shift.get(),

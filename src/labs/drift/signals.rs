@@ -12,7 +12,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::api::Ask;
 use mlops_engine::drift::scenarios::{family, ScenarioRun};
-use mlops_engine::drift::{self, DriftRequest, MonitorRequest, Side, SimulateRequest};
+use mlops_engine::drift::{self, DriftRequest, MonitorRequest, SimulateRequest};
 
 /// The signal families, as the monitor names them, with what they watch.
 const FAMILIES: [(&str, &str); 8] = [
@@ -70,12 +70,7 @@ pub fn Signals(
             change_at: None,
         };
         Some(vec![
-            drift::Request::UseWorking {
-                side: Side::Reference,
-                model: None,
-                split: None,
-            }
-            .into(),
+            drift::Request::working_as_reference().into(),
             drift::Request::CompareScenarios {
                 base,
                 request,

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use mlops_charts::{Figure, Heatmap, Lines};
 use mlops_engine::api::{Ask, Request};
 use mlops_engine::drift::{
-    self, DriftRequest, MonitorReport, MonitorRequest, Scenario, Shape, Side, SimulateReport,
+    self, DriftRequest, MonitorReport, MonitorRequest, Scenario, Shape, SimulateReport,
     SimulateRequest, WhatChanged,
 };
 use mlops_engine::table::ColumnKind;
@@ -111,12 +111,7 @@ fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request
         change_at: None,
     };
     Some(vec![
-        drift::Request::UseWorking {
-            side: Side::Reference,
-            model: None,
-            split: None,
-        }
-        .into(),
+        drift::Request::working_as_reference().into(),
         drift::Request::Simulate {
             request: simulate,
             files: false,

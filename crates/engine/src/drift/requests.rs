@@ -108,6 +108,18 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// The whole working dataset as the reference (what the simulated
+    /// stream is drawn from and watched against).
+    pub fn working_as_reference() -> Request {
+        Request::UseWorking {
+            side: Side::Reference,
+            model: None,
+            split: None,
+        }
+    }
+}
+
 /// What the Drift lab is answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
