@@ -43,18 +43,10 @@ pub fn entry(lab: Lab) -> &'static LabEntry {
         .unwrap_or(&REGISTRY[1])
 }
 
-/// The view of `lab`: the lab itself; above it, the
-/// question of an exercise link whose check is by eye (a lab that checks
-/// its exercises shows their card itself, with the check).
+/// The view of `lab` (each lab shows its own exercise card, with its
+/// check).
 pub fn view(lab: Lab) -> AnyView {
-    let state = crate::state::AppState::get();
-    let by_eye = state
-        .url
-        .with_untracked(|u| scope::exercises::active(u, lab))
-        .filter(|e| matches!(e.check, scope::exercises::Check::ByEye))
-        .map(|e| view! { <scope::ExerciseCard exercise=e solved=Signal::derive(|| None) /> });
-    let lab_view = (entry(lab).view)();
-    view! { {by_eye} {lab_view} }.into_any()
+    (entry(lab).view)()
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 // worksheet lives in the link and exports a Markdown brief, and the
 // exercises' links set a lab up whose check fires on the answer.
 import { test, expect } from '@playwright/test';
-import { openApp } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { openApp, MLOPS } from './helpers.mjs';
+
+const mlops = (...args) => JSON.parse(execFileSync(MLOPS, [...args, '--json'], { encoding: 'utf8' }));
 
 test('the lifecycle map shows five stages, their loops and links to the labs', async ({ page }) => {
   const errors = await openApp(page, './?lab=scope');
@@ -87,8 +90,13 @@ test('an exercise link sets the lab up and its check fires when the answer is se
   await expect.poll(async () => Number(await recall.getAttribute('data-value'))).toBeGreaterThanOrEqual(0.95);
   await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'solved');
 
-  // An exercise checked by eye still shows its question.
+  // "Do the annotators agree?": solved when the typed count is the report's.
   await page.goto('./?lab=data&sample=sample-defects&exercise=agreement');
-  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'by-eye');
   await expect(page.getByTestId('exercise')).toContainText('annotator_b');
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'open');
+  const shown = mlops('agreement', 'crates/engine/data/sample-defects.csv', '--raters', 'defect,annotator_b').disagreements;
+  await page.getByTestId('exercise-answer').fill(String(shown + 1));
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'open');
+  await page.getByTestId('exercise-answer').fill(String(shown));
+  await expect(page.getByTestId('exercise-check')).toHaveAttribute('data-value', 'solved');
 });

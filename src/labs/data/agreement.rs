@@ -95,6 +95,7 @@ pub fn AgreementPanel() -> impl IntoView {
                 <div class="raters"><span class="dim">"Label columns: "</span>{boxes}</div>
                 {body}
             </section>
+            <AgreementExercise report=Signal::derive(move || report().ok().flatten()) />
         })
     }
 }
@@ -158,5 +159,31 @@ fn report_view(report: AgreementReport) -> impl IntoView {
             <thead><tr><th>"row"</th>{header}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// The agreement exercise (`?exercise=agreement`): the student types how
+/// many rows the two annotators disagree on; the check fires when it is
+/// the report's count for those columns, and not before.
+#[component]
+fn AgreementExercise(#[prop(into)] report: Signal<Option<AgreementReport>>) -> impl IntoView {
+    let state = AppState::get();
+    let answer = RwSignal::new(String::new());
+    move || {
+        let e = state
+            .url
+            .with(|u| crate::labs::scope::exercises::active(u, crate::lab::Lab::Data))?;
+        let solved = Signal::derive(move || {
+            report.with(|r| answer.with(|a| e.disagreements_solved(r.as_ref(), a)))
+        });
+        Some(view! {
+            <crate::labs::scope::ExerciseCard exercise=e solved=solved />
+            <label class="field">
+                <span>"Your answer: rows they disagree on"</span>
+                <input type="number" min="0" data-testid="exercise-answer"
+                    prop:value=move || answer.get()
+                    on:input=move |ev| answer.set(event_target_value(&ev)) />
+            </label>
+        })
     }
 }

@@ -123,7 +123,7 @@ pub fn DeployLab() -> impl IntoView {
                 let solved = Signal::derive(move || {
                     result.with(|r| match r {
                         Some((report, _, request)) => e.rollout_solved(request, report),
-                        None => e.is_checked().then_some(false),
+                        None => Some(false),
                     })
                 });
                 view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }

@@ -206,7 +206,7 @@ pub fn Simulate() -> impl IntoView {
                     timeline.with(|t| match t {
                         Some(Ok(t)) => e.signals_solved(&t.monitored),
                         // Open until a timeline is on screen.
-                        _ => e.is_checked().then_some(false),
+                        _ => Some(false),
                     })
                 });
                 view! { <crate::labs::scope::ExerciseCard exercise=e solved=solved /> }

@@ -19,8 +19,6 @@ pub enum Check {
     /// The metric `field` (as `mlops metrics --json` names it) is at least
     /// this, at the slider's threshold.
     MetricAtLeast(&'static str, f64),
-    /// The student reads it off the screen (the hint says where).
-    ByEye,
     /// The monitored stream's detections: a signal whose name starts with
     /// `fires` alerted at or after the change, and none starting with any
     /// of `quiet` did.
@@ -30,6 +28,9 @@ pub enum Check {
     },
     /// The rollout run (with its request) passes this test.
     Rollout(fn(&RolloutRequest, &RolloutReport) -> bool),
+    /// The student types how many rows these label columns disagree on:
+    /// solved when it is the agreement report's count for them.
+    Disagreements(&'static [&'static str]),
 }
 
 /// A candidate at least twice as wrong as the baseline, rolled back before
@@ -61,7 +62,7 @@ pub struct Exercise {
 }
 
 pub const EXERCISES: [Exercise; 8] = [
-    Exercise { id: "agreement", lab: Lab::Data, title: "Do the annotators agree?", link: "?lab=data&sample=sample-defects&exercise=agreement", question: "How many of the 100 images do defect and annotator_b disagree on, and what is Cohen's kappa?", check: Check::ByEye },
+    Exercise { id: "agreement", lab: Lab::Data, title: "Do the annotators agree?", link: "?lab=data&sample=sample-defects&exercise=agreement", question: "How many of the 100 images do defect and annotator_b disagree on, and what is Cohen's kappa?", check: Check::Disagreements(&["defect", "annotator_b"]) },
     Exercise { id: "lottery", lab: Lab::Split, title: "The split lottery", link: "?lab=split&sample=sample-defects&split.strategy=random&split.strategy_lock=1&exercise=lottery", question: "Find a seed where the random 60/20/20 split puts 21, 2 and 7 of the 30 defects in train, dev and test: a dev set with nearly no positive.", check: Check::SplitPositives(SplitStrategy::Random, [21, 2, 7]) },
     Exercise { id: "balance", lab: Lab::Split, title: "Balance it", link: "?lab=split&sample=sample-defects&split.strategy=random&split.seed=57&exercise=balance", question: "Change one setting so that dev and test hold 6 defects each, whatever the seed.", check: Check::SplitPositives(SplitStrategy::Stratified, [18, 6, 6]) },
     Exercise { id: "recall", lab: Lab::Model, title: "Recall first", link: "?lab=model&sample=sample-breast-cancer&model.kind=logistic&exercise=recall", question: "Train logistic regression and move the threshold until the recall of malignant on the test split is at least 0.95. What precision do you pay?", check: Check::MetricAtLeast("recall", 0.95) },
@@ -104,9 +105,21 @@ impl Exercise {
 }
 
 impl Exercise {
-    /// Whether the page checks the answer (every exercise but a by-eye one).
-    pub fn is_checked(&self) -> bool {
-        !matches!(self.check, Check::ByEye)
+    /// Solved by the typed `answer` on this agreement report? `None` unless
+    /// the check is a disagreement count (or the report is of other
+    /// columns: then not yet).
+    pub fn disagreements_solved(
+        &self,
+        report: Option<&mlops_engine::data::agreement::AgreementReport>,
+        answer: &str,
+    ) -> Option<bool> {
+        let Check::Disagreements(raters) = self.check else {
+            return None;
+        };
+        let Some(r) = report else { return Some(false) };
+        let same = r.raters.len() == raters.len()
+            && raters.iter().all(|c| r.raters.iter().any(|x| x == c));
+        Some(same && answer.trim().parse::<u64>().ok() == Some(r.disagreements))
     }
 
     /// Solved by this monitored stream? `None` unless the check is one.

@@ -134,7 +134,8 @@ fn ExerciseIndex() -> impl IntoView {
 }
 
 /// The question of an exercise link, and whether it is solved
-/// (`exercise-check`: `data-value` `solved`, `open`, or `by-eye`).
+/// (`exercise-check`: `data-value` `open` until the check fires, then
+/// `solved`).
 #[component]
 pub fn ExerciseCard(
     exercise: &'static Exercise,
@@ -143,7 +144,8 @@ pub fn ExerciseCard(
     let status = move || match solved.get() {
         Some(true) => ("solved", "✓ Solved: the answer is on screen."),
         Some(false) => ("open", "Not yet: keep trying."),
-        None => ("by-eye", "Check it on screen."),
+        // Not checked yet (nothing on screen to check): open.
+        None => ("open", "Not yet: keep trying."),
     };
     view! {
         <section class="card exercise" data-testid="exercise">
