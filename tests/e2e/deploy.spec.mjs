@@ -348,7 +348,8 @@ function serve(model) {
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;
-      const m = err.match(/listening on (http:\/\/[^\s]+)/);
+      // The whole line: stderr may arrive in pieces.
+      const m = err.match(/listening on (http:\/\/[^\s:]+:\d+)\r?\n/);
       if (m) resolve({ url: m[1], stop: () => child.kill() });
     });
     child.on('exit', (code) => reject(new Error(`mlops serve exited ${code}: ${err}`)));

@@ -16,8 +16,7 @@ use leptos::prelude::*;
 use mlops_charts::{Figure, Heatmap, Lines};
 use mlops_engine::api::{Ask, Request};
 use mlops_engine::drift::{
-    self, DriftRequest, MonitorReport, MonitorRequest, Scenario, Shape, SimulateReport,
-    SimulateRequest, WhatChanged,
+    self, DriftRequest, MonitorReport, MonitorRequest, Scenario, Shape, SimulateReport, WhatChanged,
 };
 use mlops_engine::table::ColumnKind;
 
@@ -86,22 +85,8 @@ fn dial_column(state: AppState) -> Option<String> {
 fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request>> {
     let target = state.target.get()?;
     let shown = feature(state, sim)?;
-    let simulate = SimulateRequest {
-        scenario: sim.scenario,
-        shape: sim.shape,
-        batches: sim.batches,
-        seed: sim.seed,
-        batch_rows: sim.batch_rows,
-        magnitude: Some(sim.magnitude),
-        feature: sim
-            .scenario
-            .has_feature()
-            .then(|| feature(state, sim))
-            .flatten(),
-        target: Some(target.clone()),
-        change_at: sim.change_at,
-        period: None,
-    };
+    let changed = sim.scenario.has_feature().then(|| shown.clone());
+    let simulate = super::signals::base_request(sim, changed, target.clone());
     let monitor = MonitorRequest {
         drift: DriftRequest {
             drift_share: Some(0.5),
