@@ -18,29 +18,12 @@ use crate::lab::Lab;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
-use mlops_engine::rollout::{self, Explanation, Outcome, RolloutReport, Strategy, Verdict};
+use mlops_engine::rollout::{self, Explanation, Outcome, RolloutReport, Strategy};
 use settings::{key, Source};
 
 /// The lab's view, for the registry.
 pub fn view() -> AnyView {
     view! { <DeployLab /> }.into_any()
-}
-
-/// `rollout-outcome`'s value (`mlops rollout --json`'s `outcome`).
-fn outcome_value(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Promoted => "promoted",
-        Outcome::RolledBack => "rolled_back",
-        Outcome::Paused => "paused",
-    }
-}
-
-fn verdict_value(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-        Verdict::Inconclusive => "inconclusive",
-    }
 }
 
 #[component]
@@ -247,7 +230,7 @@ fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView
     let traffic = Figure::Lines(Lines::rollout_traffic(&report).over_plan(&plan, true));
     let errors = Figure::Lines(Lines::rollout_errors(&report).over_plan(&plan, false));
     let latency = Lines::rollout_latency(&report).map(|l| Figure::Lines(l.over_plan(&plan, false)));
-    let outcome = outcome_value(report.outcome);
+    let outcome = report.outcome.as_str();
     let headline = match report.outcome {
         Outcome::Promoted => format!("Promoted after step {}", report.decided_at_step),
         Outcome::RolledBack => format!("Rolled back at step {}", report.decided_at_step),
@@ -269,16 +252,16 @@ fn Run(report: RolloutReport, why: Explanation, plan: Vec<f64>) -> impl IntoView
         .map(|(s, reason)| {
             view! {
                 <tr data-testid="rollout-step" data-step=s.step data-weight=s.candidate_weight
-                    data-verdict=verdict_value(s.verdict) data-candidate-requests=s.candidate_requests
+                    data-verdict=s.verdict.as_str() data-candidate-requests=s.candidate_requests
                     data-candidate-errors=s.candidate_errors data-baseline-requests=s.baseline_requests
                     data-baseline-errors=s.baseline_errors data-candidate-labelled=s.candidate_labelled
-                    data-disagreement=raw(s.disagreement) class=verdict_value(s.verdict)>
+                    data-disagreement=raw(s.disagreement) class=s.verdict.as_str()>
                     <th>{s.step}</th>
                     <td>{format!("{}%", s.candidate_weight)}</td>
                     <td>{format!("{} ({} errors)", s.baseline_requests, s.baseline_errors)}</td>
                     <td>{format!("{} ({} errors)", s.candidate_requests, s.candidate_errors)}</td>
                     <td data-testid="rollout-score" data-value=raw(s.score)>{s.score.map_or("—".to_string(), |x| format!("{x}"))}</td>
-                    <td class="verdict">{verdict_value(s.verdict)}</td>
+                    <td class="verdict">{s.verdict.as_str()}</td>
                     <td class="reason">{reason.clone()}</td>
                 </tr>
             }

@@ -64,7 +64,7 @@ pub fn Patterns(#[prop(into)] asked: Signal<Option<rollout::Request>>) -> impl I
                 </tr></thead>
                 <tbody>
                     {move || reports.get().unwrap_or_default().into_iter().map(|r| {
-                        let outcome = super::outcome_value(r.outcome);
+                        let outcome = r.outcome.as_str();
                         view! {
                             <tr data-testid="pattern-row" data-strategy=r.strategy.name() data-outcome=outcome
                                 data-decided-at=r.decided_at_step data-served=r.requests_served_by_candidate

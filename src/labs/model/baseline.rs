@@ -45,30 +45,15 @@ fn is_regression(summary: &TrainedSummary) -> bool {
 }
 
 #[component]
-pub fn Baseline(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
+pub fn Baseline(
+    #[prop(into)] run: Signal<Option<TrainedRun>>,
+    /// The columns that can be a second label of the target.
+    #[prop(into)]
+    second_labels: Signal<Vec<String>>,
+) -> impl IntoView {
     let state = AppState::get();
     let s = move || settings::current(state);
-    // A second annotator only where one can be: a column whose few values
-    // are the target's (the engine's raters), never any binary feature.
-    let raters = crate::browser::answer::latest(move || {
-        let _ = state.dataset_generation();
-        state
-            .target
-            .get()
-            .map(|target| mlops_engine::data::Request::LabelCheck { target })
-    });
-    let annotators = Signal::derive(move || {
-        let target = state.target.get().unwrap_or_default();
-        raters.with(|r| match r {
-            Some(Ok(mlops_engine::data::Response::LabelCheck { report: Some(r) })) => r
-                .raters
-                .iter()
-                .filter(|c| **c != target)
-                .cloned()
-                .collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-    });
+    let annotators = second_labels;
     let pick = Callback::new(move |v: String| {
         settings::update(state, |s| s.hlp_column = Some(v).filter(|v| !v.is_empty()))
     });

@@ -9,7 +9,6 @@ use crate::components::{data_table, Chart, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
-use mlops_engine::data;
 use mlops_engine::model::experiments::{best, DataCentric, Point};
 use mlops_engine::model::{self, fitted::ModelKind, TrainRequest};
 
@@ -34,7 +33,12 @@ fn base(state: AppState, run: &TrainedRun) -> Option<TrainRequest> {
 }
 
 #[component]
-pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
+pub fn Experiments(
+    #[prop(into)] run: Signal<Option<TrainedRun>>,
+    /// The columns that can be a second label of the target.
+    #[prop(into)]
+    second_labels: Signal<Vec<String>>,
+) -> impl IntoView {
     let state = AppState::get();
     let sweep = latest(move || {
         let run = run.get()?;
@@ -109,7 +113,7 @@ pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoVi
             <p class="muted">"The sweep trains once per setting; the learning curve trains on 10%, 20%, … of the train split. A dev line still rising at 100% says: more data will help."</p>
             <p class="legend"><span class="swatch train"></span>"train" <span class="swatch dev"></span>"dev (accuracy; R² for a numeric target)"</p>
             <div class="chart-row">{move || view! { {sweep_chart()}{curve_chart()} }.into_any()}</div>
-            <DataCentricPanel run=run best=Signal::derive(move || sweep_points.get().and_then(|(p, pts)| best(&pts).map(|b| (p, b.clone())))) />
+            <DataCentricPanel run=run second_labels=second_labels best=Signal::derive(move || sweep_points.get().and_then(|(p, pts)| best(&pts).map(|b| (p, b.clone())))) />
         </section>
     }
 }
@@ -120,28 +124,18 @@ pub fn Experiments(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoVi
 fn DataCentricPanel(
     #[prop(into)] run: Signal<Option<TrainedRun>>,
     #[prop(into)] best: Signal<Option<(String, Point)>>,
+    #[prop(into)] second_labels: Signal<Vec<String>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let asked = RwSignal::new(false);
     // A second label only where one can be: a column the user named as the
     // human-level annotator, else a column whose few values are the
     // target's (the engine's `raters`), never any binary feature.
-    let raters = latest(move || {
-        state
-            .target
-            .get()
-            .map(|target| data::Request::LabelCheck { target })
-    });
     let annotator = move || {
         let target = state.target.get()?;
-        settings::current(state).hlp_column.or_else(|| {
-            raters.with(|r| match r {
-                Some(Ok(data::Response::LabelCheck { report: Some(r) })) => {
-                    r.raters.iter().find(|c| **c != target).cloned()
-                }
-                _ => None,
-            })
-        })
+        settings::current(state)
+            .hlp_column
+            .or_else(|| second_labels.with(|c| c.iter().find(|c| **c != target).cloned()))
     };
     let answer = latest(move || {
         asked.get().then_some(())?;

@@ -10,7 +10,7 @@ mod model_file;
 pub mod settings;
 mod slices;
 
-use crate::browser::answer::{ask, latest_answer, Answer};
+use crate::browser::answer::{ask, latest, latest_answer, Answer};
 use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
@@ -93,9 +93,32 @@ pub(crate) fn train(state: AppState, kind: ModelKind) {
     });
 }
 
+/// The columns that can be a second label of the working target: the
+/// engine's raters (columns with the target's few values), never any
+/// binary feature. Asked once for the lab's panels (HLP, data-centric).
+fn second_labels(state: AppState) -> Signal<Vec<String>> {
+    let raters = latest(move || {
+        let _ = state.dataset_generation();
+        state
+            .target
+            .get()
+            .map(|target| mlops_engine::data::Request::LabelCheck { target })
+    });
+    Signal::derive(move || {
+        let target = state.target.get().unwrap_or_default();
+        raters.with(|r| match r {
+            Some(Ok(mlops_engine::data::Response::LabelCheck { report: Some(r) })) => {
+                r.raters.iter().filter(|c| **c != target).cloned().collect()
+            }
+            _ => Vec::new(),
+        })
+    })
+}
+
 #[component]
 pub fn ModelLab() -> impl IntoView {
     let state = AppState::get();
+    let second_labels = second_labels(state);
     let s = move || settings::current(state);
     // The slider's value while it moves (committed to the URL on release).
     let sliding = RwSignal::new(None::<f64>);
@@ -204,10 +227,10 @@ pub fn ModelLab() -> impl IntoView {
             }.into_any())}
             <Warnings items=warnings />
             {move || is_model.get().then(|| view! {
-                <baseline::Baseline run=Signal::derive(move || run.get()) />
+                <baseline::Baseline run=Signal::derive(move || run.get()) second_labels=second_labels />
                 <model_file::ModelFile run=Signal::derive(move || run.get()) />
                 <slices::Slices run=Signal::derive(move || run.get()) />
-                <experiments::Experiments run=Signal::derive(move || run.get()) />
+                <experiments::Experiments run=Signal::derive(move || run.get()) second_labels=second_labels />
             }.into_any())}
         </div>
     }

@@ -137,3 +137,17 @@ pub fn batch_files(source: &[u8], table: &Table, batches: &[Batch]) -> Result<Ve
     }
     Ok(files)
 }
+
+/// The simulated batches as named tables (`batch-001.csv`, …, the file
+/// names `mlops simulate --out` writes, which `mlops monitor` reports the
+/// batches by).
+pub fn named_batches(table: &Table, batches: &[Batch]) -> Vec<(String, Table)> {
+    batches
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let name = format!("batch-{:03}.csv", i + 1);
+            (name.clone(), batch_table(table, b, name))
+        })
+        .collect()
+}

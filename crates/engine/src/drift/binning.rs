@@ -32,18 +32,19 @@ pub fn binned(pair: &Pair) -> (Vec<f64>, Vec<f64>) {
 /// bins, else the values.
 pub fn bin_labels(pair: &Pair) -> Vec<String> {
     match (pair.raw(), pair.reference_distinct_above(20)) {
-        (Some((r, c)), true) => {
-            let edges = bin_edges(r, c);
-            let range =
-                edges.last().copied().unwrap_or(0.0) - edges.first().copied().unwrap_or(0.0);
-            let decimals = if range.abs() < 10.0 { 3 } else { 1 };
-            edges[..edges.len().saturating_sub(1)]
-                .iter()
-                .map(|&e| crate::basics::decimal::fixed(e, decimals))
-                .collect()
-        }
+        (Some((r, c)), true) => edge_labels(&bin_edges(r, c)),
         _ => pair.value_labels(),
     }
+}
+
+/// Each bin named by its lower edge: 3 decimals on a range under 10, else 1.
+pub fn edge_labels(edges: &[f64]) -> Vec<String> {
+    let range = edges.last().copied().unwrap_or(0.0) - edges.first().copied().unwrap_or(0.0);
+    let decimals = if range.abs() < 10.0 { 3 } else { 1 };
+    edges[..edges.len().saturating_sub(1)]
+        .iter()
+        .map(|&e| crate::basics::decimal::fixed(e, decimals))
+        .collect()
 }
 
 /// numpy's `histogram_bin_edges(concat(r, c), bins="sturges")`.

@@ -194,17 +194,7 @@ pub fn handle(
                     ))
                 }
             };
-            let kept = batches
-                .iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    // The file name `mlops simulate --out` writes, which
-                    // `mlops monitor` then reports the batch by.
-                    let name = format!("batch-{:03}.csv", i + 1);
-                    (name.clone(), super::batch_io::batch_table(table, b, name))
-                })
-                .collect();
-            stream.batches = kept;
+            stream.batches = super::batch_io::named_batches(table, &batches);
             stream.change_at = Some(report.change_at);
             Ok(Response::Simulated { report, files })
         }

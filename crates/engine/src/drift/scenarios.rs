@@ -63,17 +63,7 @@ pub fn compare_scenarios(
                 }
             }
             let run = simulate(reference, &r).and_then(|(report, batches)| {
-                let kept: Vec<(String, Table)> = batches
-                    .iter()
-                    .enumerate()
-                    .map(|(i, b)| {
-                        let name = format!("batch-{:03}.csv", i + 1);
-                        (
-                            name.clone(),
-                            super::batch_io::batch_table(reference, b, name),
-                        )
-                    })
-                    .collect();
+                let kept = super::batch_io::named_batches(reference, &batches);
                 let m = MonitorRequest {
                     change_at: Some(report.change_at),
                     ..request.clone()

@@ -11,7 +11,6 @@
 //! quality drift shows there).
 
 use super::binning::bin_edges;
-use crate::basics::decimal::fixed;
 use crate::basics::error::{EngineError, Result};
 use crate::table::{Column, ColumnKind, Table};
 use serde::{Deserialize, Serialize};
@@ -99,15 +98,7 @@ impl Binning {
 
     fn labels(&self) -> Vec<String> {
         match self {
-            Binning::Edges(edges) => {
-                let range =
-                    edges.last().copied().unwrap_or(0.0) - edges.first().copied().unwrap_or(0.0);
-                let decimals = if range.abs() < 10.0 { 3 } else { 1 };
-                edges[..edges.len().saturating_sub(1)]
-                    .iter()
-                    .map(|&e| fixed(e, decimals))
-                    .collect()
-            }
+            Binning::Edges(edges) => super::binning::edge_labels(edges),
             Binning::Values(v) => v.clone(),
         }
     }

@@ -15,6 +15,17 @@ pub enum Verdict {
     Inconclusive,
 }
 
+impl Verdict {
+    /// Its name, as serde writes it (`pass`, `fail`, `inconclusive`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Inconclusive => "inconclusive",
+        }
+    }
+}
+
 /// The error-rate test: inconclusive below `min` requests on either side;
 /// fail when `z = (pc − pb − D) / √(pc(1−pc)/nc + pb(1−pb)/nb)` exceeds
 /// `Φ⁻¹(C)` (or, with a zero denominator, when `pc − pb > D`); else pass.

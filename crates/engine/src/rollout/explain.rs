@@ -39,14 +39,6 @@ pub fn explain(request: &RolloutRequest, report: &RolloutReport) -> Explanation 
     }
 }
 
-fn verdict_word(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-        Verdict::Inconclusive => "inconclusive",
-    }
-}
-
 /// `0.041` → `4.1%`.
 fn pct(rate: f64) -> String {
     format!("{:.1}%", rate * 100.0)
@@ -92,7 +84,7 @@ fn trim(v: f64) -> String {
 /// allowed, p = 0.003 < 0.05): fail".
 fn error_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) -> String {
     let min = u64::from(request.min_requests);
-    let verdict = verdict_word(s.error_verdict);
+    let verdict = s.error_verdict.as_str();
     if s.error_verdict == Verdict::Inconclusive {
         return if s.candidate_requests >= min && s.candidate_labelled < min {
             format!(
@@ -136,7 +128,7 @@ fn error_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) 
 
 /// "latency median 25.1 ms vs 20.0 ms (+25% > 10% tolerated, p < 0.001): fail".
 fn latency_reason(request: &RolloutRequest, l: &LatencyResult) -> String {
-    let verdict = verdict_word(l.verdict);
+    let verdict = l.verdict.as_str();
     let Some(p) = l.p_value.filter(|_| l.verdict != Verdict::Inconclusive) else {
         return format!(
             "latency: too few samples ({} needed on each side): {verdict}",
@@ -180,10 +172,10 @@ fn step_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) -
             trim(score),
             trim(j.pass_score),
             trim(j.marginal_score),
-            verdict_word(s.verdict)
+            s.verdict.as_str()
         ));
     } else if s.latency.is_some() {
-        parts.push(format!("step: {}", verdict_word(s.verdict)));
+        parts.push(format!("step: {}", s.verdict.as_str()));
     }
     if let (Some(d), Some(v), Some(limit)) =
         (s.disagreement, s.proxy_verdict, request.max_disagreement)
@@ -193,7 +185,7 @@ fn step_reason(request: &RolloutRequest, s: &StepResult, baseline_so_far: u64) -
             "disagrees with the baseline on {} of its requests ({cmp} {} allowed, no label needed): {}",
             pct(d),
             pct(limit),
-            verdict_word(v)
+            v.as_str()
         ));
         if v == Verdict::Pass
             && s.error_verdict == Verdict::Inconclusive

@@ -91,6 +91,17 @@ pub enum Outcome {
     Paused,
 }
 
+impl Outcome {
+    /// Its name, as serde writes it (`promoted`, `rolled_back`, `paused`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Promoted => "promoted",
+            Outcome::RolledBack => "rolled_back",
+            Outcome::Paused => "paused",
+        }
+    }
+}
+
 /// `mlops rollout --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RolloutReport {
