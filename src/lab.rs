@@ -37,6 +37,12 @@ impl Lab {
         }
     }
 
+    /// Whether the lab also reads a setting's bare key (`seed=`), as links
+    /// made before settings were namespaced by lab wrote them.
+    pub fn reads_bare_keys(self) -> bool {
+        matches!(self, Lab::Split | Lab::Data)
+    }
+
     pub fn from_slug(slug: &str) -> Option<Lab> {
         Lab::ALL.into_iter().find(|l| l.slug() == slug)
     }

@@ -24,6 +24,8 @@ pub mod labs;
 pub mod link_check;
 pub mod locks;
 pub mod number;
+#[cfg(feature = "ui")]
+pub mod setting;
 pub mod share;
 #[cfg(feature = "ui")]
 pub mod state;

@@ -11,28 +11,14 @@
 //! and unknown keys pass through untouched.
 
 use crate::lab::Lab;
-use crate::labs::model::settings::MODELS;
-use crate::labs::split::settings::LOTTERY_SIZES;
-use crate::number::parse_decimal;
+use crate::labs::all_settings;
+use crate::setting::Verdict;
 use crate::url_state::UrlState;
-use mlops_engine::model::ModelKind;
-use mlops_engine::split::Strategy;
 
-/// What a rule makes of a link's value.
-enum Verdict {
-    Keep,
-    /// Out of range: this value instead.
-    Clamp(String),
-    /// Means nothing: the default instead.
-    Drop,
-}
-
-/// A lab's setting and the rule its value must follow.
-type Rule = (Lab, &'static str, fn(&str) -> Verdict);
-
-/// Clamps and drops `url`'s settings in place; one notice per change.
-/// `lab_text` is the link's raw `lab` value (an unknown one already fell
-/// back to the Data lab when the query was parsed).
+/// Clamps and drops `url`'s settings in place by each lab's declared rules
+/// (`labs::REGISTRY`); one notice per change. `lab_text` is the link's raw
+/// `lab` value (an unknown one already fell back to the Data lab when the
+/// query was parsed).
 pub fn check_link(url: &mut UrlState, lab_text: Option<&str>) -> Vec<String> {
     let mut notices = Vec::new();
     if let Some(text) = lab_text.filter(|t| Lab::from_slug(t).is_none()) {
@@ -40,121 +26,57 @@ pub fn check_link(url: &mut UrlState, lab_text: Option<&str>) -> Vec<String> {
             "this link names a lab \"{text}\" that does not exist; showing the Data lab"
         ));
     }
-    let rules: [Rule; 8] = [
-        (Lab::Split, "strategy", strategy),
-        (Lab::Split, "ratios", ratios),
-        (Lab::Split, "seed", seed),
-        (Lab::Split, "size", size),
-        (Lab::Model, "source", source),
-        (Lab::Model, "kind", kind),
-        (Lab::Model, "threshold", threshold),
-        (Lab::Model, "hlp_error", percentage),
-    ];
-    for (lab, key, rule) in rules {
-        // The Split lab also reads the bare keys of older links.
-        let legacy = lab == Lab::Split;
-        let Some(value) = url.lab_get(lab, key, legacy).map(str::to_string) else {
+    for setting in all_settings() {
+        let Some(value) = setting.raw(url).map(str::to_string) else {
             continue;
         };
-        let name = format!("{}.{key}", lab.slug());
-        match rule(&value) {
+        let name = setting.url_key();
+        match setting.rule.check(&value) {
             Verdict::Keep => {}
             Verdict::Clamp(to) => {
                 notices.push(format!(
                     "this link's {name}={value} is out of range; using {to}"
                 ));
-                url.lab_set(lab, key, &to);
+                setting.set(url, &to);
             }
             Verdict::Drop => {
                 notices.push(format!(
                     "this link's {name}={value} is not a valid value; using the default"
                 ));
-                url.lab_set(lab, key, "");
+                setting.set(url, "");
             }
         }
     }
+    notices.extend(check_locks(url));
     notices
 }
 
-fn strategy(v: &str) -> Verdict {
-    keep_if(v.parse::<Strategy>().is_ok())
-}
-
-fn ratios(v: &str) -> Verdict {
-    keep_if(mlops_engine::split::parse_ratios(v).is_ok())
-}
-
-/// A whole number 0 ..= 2^64 − 1: negative → 0, larger → the largest.
-fn seed(v: &str) -> Verdict {
-    let t = v.trim();
-    if t.parse::<u64>().is_ok() {
-        return Verdict::Keep;
-    }
-    let (negative, digits) = match t.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        Verdict::Drop
-    } else if negative {
-        Verdict::Clamp("0".into())
-    } else {
-        Verdict::Clamp(u64::MAX.to_string())
-    }
-}
-
-/// One of the lottery's sizes: another number → the nearest (by ratio).
-fn size(v: &str) -> Verdict {
-    let Some(n) = parse_decimal(v).filter(|n| *n > 0.0) else {
-        return Verdict::Drop;
-    };
-    if LOTTERY_SIZES.iter().any(|&s| s as f64 == n) {
-        return Verdict::Keep;
-    }
-    let distance = |s: u64| (n / s as f64).max(s as f64 / n);
-    let mut best = LOTTERY_SIZES[0];
-    for s in LOTTERY_SIZES {
-        if distance(s) < distance(best) {
-            best = s;
+/// A lock of a setting no lab has, or one that cannot be locked, does
+/// nothing: it is dropped from the link, with a notice.
+fn check_locks(url: &mut UrlState) -> Vec<String> {
+    let locks: Vec<String> = url
+        .settings
+        .iter()
+        .map(|(k, _)| k.clone())
+        .filter(|k| k.ends_with("_hide") || k.ends_with("_lock"))
+        .collect();
+    let mut notices = Vec::new();
+    for lock in locks {
+        let Some(name) = lock
+            .strip_suffix("_hide")
+            .or_else(|| lock.strip_suffix("_lock"))
+        else {
+            continue;
+        };
+        let known = all_settings().any(|s| s.lockable && s.url_key() == name);
+        if !known {
+            notices.push(format!(
+                "this link locks {name}, which is not a setting a link can lock; ignored"
+            ));
+            url.set(&lock, "");
         }
     }
-    Verdict::Clamp(best.to_string())
-}
-
-fn source(v: &str) -> Verdict {
-    keep_if(matches!(v, "columns" | "model"))
-}
-
-fn kind(v: &str) -> Verdict {
-    keep_if(v.parse::<ModelKind>().is_ok_and(|k| MODELS.contains(&k)))
-}
-
-/// A decision threshold on a probability: 0 ..= 1. (A score column's own
-/// range is known only once the data is loaded; the slider keeps to it.)
-fn threshold(v: &str) -> Verdict {
-    clamp(v, 0.0, 1.0)
-}
-
-fn percentage(v: &str) -> Verdict {
-    clamp(v.trim().trim_end_matches('%'), 0.0, 100.0)
-}
-
-fn clamp(v: &str, lo: f64, hi: f64) -> Verdict {
-    match parse_decimal(v) {
-        Some(x) if x.is_finite() && x < lo => Verdict::Clamp(lo.to_string()),
-        Some(x) if x.is_finite() && x > hi => Verdict::Clamp(hi.to_string()),
-        Some(x) if x.is_finite() => Verdict::Keep,
-        Some(x) if x > 0.0 => Verdict::Clamp(hi.to_string()),
-        _ => Verdict::Drop,
-    }
-}
-
-fn keep_if(valid: bool) -> Verdict {
-    if valid {
-        Verdict::Keep
-    } else {
-        Verdict::Drop
-    }
+    notices
 }
 
 #[cfg(test)]
@@ -213,5 +135,47 @@ mod tests {
         }
         assert_eq!(notices.len(), 6, "{notices:?}");
         assert!(notices[0].contains("lab \"nowhere\""));
+    }
+
+    #[test]
+    fn every_labs_declared_ranges_are_checked() {
+        let (url, notices) = checked(
+            "?lab=drift&drift.batches=5000&drift.scenario=storm&deploy.confidence=3&deploy.steps=5,x&data.raters=a,b",
+        );
+        assert_eq!(url.get("drift.batches"), Some("100"));
+        assert_eq!(url.get("drift.scenario"), None);
+        assert_eq!(url.get("deploy.confidence"), Some("1"));
+        assert_eq!(url.get("deploy.steps"), None);
+        assert_eq!(url.get("data.raters"), Some("a,b"));
+        assert_eq!(notices.len(), 4, "{notices:?}");
+    }
+
+    #[test]
+    fn a_lock_of_no_setting_is_dropped_with_a_notice() {
+        let (url, notices) =
+            checked("?split.seed_lock=1&split.sed_lock=1&scope.problem_hide=1&deploy.seed_hide=1");
+        assert_eq!(url.get("split.seed_lock"), Some("1"));
+        assert_eq!(url.get("deploy.seed_hide"), Some("1"));
+        assert_eq!(url.get("split.sed_lock"), None);
+        assert_eq!(url.get("scope.problem_hide"), None);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[0].contains("split.sed"), "{notices:?}");
+    }
+
+    #[test]
+    fn every_exercise_link_is_valid_as_written() {
+        for e in crate::labs::scope::exercises::EXERCISES {
+            let (_, notices) = checked(e.link);
+            assert!(notices.is_empty(), "{}: {notices:?}", e.id);
+        }
+    }
+
+    #[test]
+    fn no_setting_is_declared_twice() {
+        let mut keys: Vec<String> = all_settings().map(|s| s.url_key()).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
     }
 }

@@ -3,7 +3,8 @@
 //! frozen (`split.seed_lock=1`), so students change only what the exercise
 //! is about. The keys are a lab's setting names; `true` works as `1`.
 //!
-//! Plain logic over [`UrlState`]: the labs ask [`control`] per control.
+//! Plain logic over [`UrlState`]: a lab asks its setting's
+//! `Setting::control` (only a lockable setting can be locked).
 
 use crate::lab::Lab;
 use crate::url_state::UrlState;

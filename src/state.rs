@@ -117,9 +117,9 @@ impl AppState {
         self.shown_url().to_query()
     }
 
-    /// How the link wants `lab`'s control `key` shown (tracked).
-    pub fn control(&self, lab: Lab, key: &'static str) -> crate::locks::Control {
-        self.url.with(|u| crate::locks::control(u, lab, key))
+    /// How the link wants `setting`'s control shown (tracked).
+    pub fn control(&self, setting: crate::setting::Setting) -> crate::locks::Control {
+        self.url.with(|u| setting.control(u))
     }
 
     /// Changes a lab's settings and writes them back to the URL.

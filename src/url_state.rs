@@ -87,10 +87,10 @@ pub trait LabSettings: Sized {
 
 impl UrlState {
     /// A lab setting: `<lab>.<key>`, else (for links of the older form) the
-    /// bare `<key>` when `legacy`.
-    pub fn lab_get(&self, lab: Lab, key: &str, legacy: bool) -> Option<&str> {
+    /// bare `<key>` when the lab reads those.
+    pub fn lab_get(&self, lab: Lab, key: &str) -> Option<&str> {
         self.get(&format!("{}.{key}", lab.slug()))
-            .or_else(|| legacy.then(|| self.get(key)).flatten())
+            .or_else(|| lab.reads_bare_keys().then(|| self.get(key)).flatten())
     }
 
     /// Sets `<lab>.<key>` (empty: removes it) and drops a bare `<key>` of an
@@ -199,13 +199,13 @@ mod tests {
     #[test]
     fn lab_keys_are_namespaced_and_read_older_links() {
         let mut s = UrlState::parse("?lab=split&strategy=random&seed=3");
-        assert_eq!(s.lab_get(Lab::Split, "strategy", true), Some("random"));
-        assert_eq!(s.lab_get(Lab::Deploy, "strategy", false), None);
+        assert_eq!(s.lab_get(Lab::Split, "strategy"), Some("random"));
+        assert_eq!(s.lab_get(Lab::Deploy, "strategy"), None);
         s.lab_set(Lab::Split, "strategy", "time");
         assert_eq!(s.get("strategy"), None);
-        assert_eq!(s.lab_get(Lab::Split, "strategy", true), Some("time"));
+        assert_eq!(s.lab_get(Lab::Split, "strategy"), Some("time"));
         s.lab_set(Lab::Deploy, "strategy", "canary");
-        assert_eq!(s.lab_get(Lab::Split, "strategy", true), Some("time"));
+        assert_eq!(s.lab_get(Lab::Split, "strategy"), Some("time"));
         assert!(s.to_query().contains("split.strategy=time"));
         assert!(s.to_query().contains("deploy.strategy=canary"));
     }

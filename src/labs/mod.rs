@@ -13,6 +13,7 @@ pub mod scope;
 pub mod split;
 
 use crate::lab::Lab;
+use crate::setting::Setting;
 use leptos::prelude::*;
 
 /// A lab as the page shows it.
@@ -23,16 +24,18 @@ pub struct LabEntry {
     pub lesson: &'static str,
     /// The lab's view.
     pub view: fn() -> AnyView,
+    /// The lab's settings (URL keys, ranges, locks).
+    pub settings: &'static [Setting],
 }
 
 /// Every lab, in lifecycle order.
 pub const REGISTRY: [LabEntry; 6] = [
-    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: scope::view },
-    LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: data::view },
-    LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: split::view },
-    LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: model::view },
-    LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: drift::view },
-    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: deploy::view },
+    LabEntry { lab: Lab::Scope, title: "Scope", lesson: "Decide what to build: the business metric, the ML metric, and what 'good enough' means.", view: scope::view, settings: scope::brief::SETTINGS },
+    LabEntry { lab: Lab::Data, title: "Data", lesson: "Bring data, see what is in it, and check that it is labelled consistently.", view: data::view, settings: data::settings::SETTINGS },
+    LabEntry { lab: Lab::Split, title: "Split", lesson: "Split train/dev/test so every split represents the data; on small data, balance it.", view: split::view, settings: split::settings::SETTINGS },
+    LabEntry { lab: Lab::Model, title: "Model", lesson: "Start from a baseline, compare with human-level performance, pick the metric that matters, and move the threshold to see the trade-offs.", view: model::view, settings: model::settings::SETTINGS },
+    LabEntry { lab: Lab::Drift, title: "Drift", lesson: "Compare live data with the training data and catch data and concept drift.", view: drift::view, settings: drift::settings::SETTINGS },
+    LabEntry { lab: Lab::Deploy, title: "Deploy", lesson: "Roll out a new model safely: canary, shadow and blue-green, with automatic analysis.", view: deploy::view, settings: deploy::settings::SETTINGS },
 ];
 
 /// The registry's entry of `lab`.
@@ -41,6 +44,11 @@ pub fn entry(lab: Lab) -> &'static LabEntry {
         .iter()
         .find(|e| e.lab == lab)
         .unwrap_or(&REGISTRY[1])
+}
+
+/// Every lab's settings.
+pub fn all_settings() -> impl Iterator<Item = &'static Setting> {
+    REGISTRY.iter().flat_map(|e| e.settings.iter())
 }
 
 /// The view of `lab` (each lab shows its own exercise card, with its

@@ -216,7 +216,7 @@ test('shadow and blue-green give mlops rollout\'s steps; too few requests pause;
 
   // Weights going down: an error naming the setting, and the page still works.
   await set(page, 'rollout-steps', '50,10');
-  await expect(page.getByTestId('error-banner')).toContainText(/steps/i);
+  await expect(page.getByTestId('error-banner')).toContainText(/Canary weights/);
   // Fixed to weights big enough to decide: a rollout unlike the paused one.
   await set(page, 'rollout-steps', '50,100');
   const decided = rollout({ ...s, steps: '50,100' });

@@ -86,9 +86,9 @@ fn Summary() -> impl IntoView {
         <section class="card summary">
             <h2>"Dataset"</h2>
             <p class="facts">{move || facts().unwrap_or_else(|| "Loading…".into())}</p>
-            <label class="field" hidden=move || state.control(crate::lab::Lab::Data, "target").hidden()>
+            <label class="field" hidden=move || state.control(settings::key::TARGET).hidden()>
                 <span>"Target (label) column"</span>
-                <select data-testid="target-select" disabled=move || state.control(crate::lab::Lab::Data, "target").frozen()
+                <select data-testid="target-select" disabled=move || state.control(settings::key::TARGET).frozen()
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))
                     prop:value=move || state.target.get().unwrap_or_default()>
                     {crate::components::options(Signal::derive(columns), state.target.into())}

@@ -1,7 +1,25 @@
 //! The Data lab's settings, typed, read from the URL and written back.
 
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
+
+/// The Data lab's settings, under `data.` in the URL.
+pub mod key {
+    use super::*;
+
+    /// The label columns ticked for the agreement report.
+    pub const RATERS: Setting = Setting::new(Lab::Data, "raters", "Label columns", Rule::Text);
+    /// The built-in samples' buttons (a link can only lock them).
+    pub const SAMPLES: Setting = Setting::new(Lab::Data, "samples", "Samples", Rule::ControlOnly);
+    /// The file upload (a link can only lock it).
+    pub const UPLOAD: Setting = Setting::new(Lab::Data, "upload", "Upload", Rule::ControlOnly);
+    /// The target picker (the target itself is the app's `target=`).
+    pub const TARGET: Setting = Setting::new(Lab::Data, "target", "Target", Rule::ControlOnly);
+}
+
+/// Every setting of the Data lab.
+pub const SETTINGS: &[Setting] = &[key::RATERS, key::SAMPLES, key::UPLOAD, key::TARGET];
 
 /// What the Data lab's controls hold.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17,15 +35,12 @@ impl LabSettings for DataSettings {
 
     fn from_url(url: &UrlState) -> Self {
         DataSettings {
-            raters: url
-                .lab_get(Lab::Data, "raters", true)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string),
+            raters: key::RATERS.value(url),
         }
     }
 
     fn write(&self, url: &mut UrlState) {
-        url.lab_set(Lab::Data, "raters", self.raters.as_deref().unwrap_or(""));
+        key::RATERS.set(url, self.raters.as_deref().unwrap_or(""));
     }
 }
 

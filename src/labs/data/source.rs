@@ -31,25 +31,25 @@ pub fn DataSource() -> impl IntoView {
         .map(|s| {
             let id = s.id.to_string();
             view! {
-                <button class="sample" data-testid=s.id title=s.description disabled=move || state.control(crate::lab::Lab::Data, "samples").frozen()
+                <button class="sample" data-testid=s.id title=s.description disabled=move || state.control(super::settings::key::SAMPLES).frozen()
                     on:click=move |_| actions::load_sample(state, id.clone())>
                     {s.title}
                 </button>
             }
         })
         .collect_view();
-    let lock = move |key| state.control(crate::lab::Lab::Data, key);
+    let lock = move |setting| state.control(setting);
     view! {
         <div class="source">
-            <label class="dropzone" hidden=move || lock("upload").hidden() class:dragging=move || dragging.get()
+            <label class="dropzone" hidden=move || lock(super::settings::key::UPLOAD).hidden() class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="file-input" disabled=move || lock("upload").frozen() on:change=on_change />
+                <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="file-input" disabled=move || lock(super::settings::key::UPLOAD).frozen() on:change=on_change />
                 <strong>"Drop a CSV here"</strong>
                 <span class="dim">" or click to choose one. It stays in this browser."</span>
             </label>
-            <label class="field inline" hidden=move || lock("upload").hidden()>
+            <label class="field inline" hidden=move || lock(super::settings::key::UPLOAD).hidden()>
                 <span>"Delimiter"</span>
                 <select data-testid="delimiter-select" on:change=move |ev| {
                     delimiter.set(event_target_value(&ev));
@@ -62,7 +62,7 @@ pub fn DataSource() -> impl IntoView {
                     <option value="|">"pipe |"</option>
                 </select>
             </label>
-            <div class="samples" hidden=move || lock("samples").hidden()>
+            <div class="samples" hidden=move || lock(super::settings::key::SAMPLES).hidden()>
                 <span class="dim">"Or start from a built-in dataset: "</span>
                 {samples}
             </div>

@@ -15,6 +15,7 @@ use crate::browser::answer::latest;
 use crate::components::format::raw;
 use crate::components::{Chart, LabIntro, Warnings};
 use crate::lab::Lab;
+use crate::setting::Setting;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_charts::{Figure, Lines};
@@ -139,13 +140,11 @@ pub fn DeployLab() -> impl IntoView {
 fn Controls() -> impl IntoView {
     let state = AppState::get();
     let s = Memo::new(move |_| settings::current(state));
-    let lock = move |k| state.control(Lab::Deploy, k);
-    let field = move |k: &'static str,
-                      label: &'static str,
-                      kind: &'static str,
-                      shown: fn(&settings::DeploySettings) -> bool| {
-        setting_field(format!("rollout-{k}"), k, label, kind, shown)
-    };
+    let lock = move |setting| state.control(setting);
+    let field =
+        move |k: Setting, kind: &'static str, shown: fn(&settings::DeploySettings) -> bool| {
+            setting_field(format!("rollout-{}", k.key), k, kind, shown)
+        };
     let rates = |s: &settings::DeploySettings| s.source == Source::Rates;
     let canary = |s: &settings::DeploySettings| s.strategy == Strategy::Canary;
     let shadow = |s: &settings::DeploySettings| s.strategy == Strategy::Shadow;
@@ -180,39 +179,38 @@ fn Controls() -> impl IntoView {
                     <option value="models" selected=move || s.with(|s| s.source == Source::Models)>"the Model lab's models, on the working rows"</option>
                 </select>
             </label>
-            {field(key::BASELINE_ERROR, "Baseline error rate", "number", rates)}
-            {field(key::CANDIDATE_ERROR, "Candidate error rate", "number", rates)}
-            {field(key::STEPS, "Canary weights (%)", "text", canary)}
-            {field(key::STEP_COUNT, "Shadow steps", "number", shadow)}
-            {field(key::REQUESTS, "Requests per step", "number", always)}
-            {field(key::MAX_INCREASE, "Allowed error increase", "number", always)}
-            {field(key::CONFIDENCE, "Confidence", "number", always)}
-            {field(key::MIN_REQUESTS, "Min requests", "number", always)}
-            {field(key::BASELINE_LATENCY, "Baseline latency ms (median,p99)", "text", always)}
-            {field(key::CANDIDATE_LATENCY, "Candidate latency ms (median,p99)", "text", always)}
-            {field(key::LATENCY_TOLERANCE, "Latency tolerance (share slower allowed)", "number", always)}
-            {field(key::LABEL_DELAY, "Label delay (requests per step without a label yet)", "number", always)}
-            {field(key::MAX_DISAGREEMENT, "Max disagreement with the baseline (proxy; empty: off)", "number", always)}
-            {field(key::SEED, "Seed", "number", always)}
+            {field(key::BASELINE_ERROR, "number", rates)}
+            {field(key::CANDIDATE_ERROR, "number", rates)}
+            {field(key::STEPS, "text", canary)}
+            {field(key::STEP_COUNT, "number", shadow)}
+            {field(key::REQUESTS, "number", always)}
+            {field(key::MAX_INCREASE, "number", always)}
+            {field(key::CONFIDENCE, "number", always)}
+            {field(key::MIN_REQUESTS, "number", always)}
+            {field(key::BASELINE_LATENCY, "text", always)}
+            {field(key::CANDIDATE_LATENCY, "text", always)}
+            {field(key::LATENCY_TOLERANCE, "number", always)}
+            {field(key::LABEL_DELAY, "number", always)}
+            {field(key::MAX_DISAGREEMENT, "number", always)}
+            {field(key::SEED, "number", always)}
         </div>
     }
 }
 
-/// One typed setting's control (`hook` its test id, `key` its URL key),
-/// shown when `shown` says so, written into the URL on change.
+/// One typed setting's control (`hook` its test id), shown when `shown`
+/// says so, written into the URL on change.
 pub(super) fn setting_field(
     hook: String,
-    key: &'static str,
-    label: &'static str,
+    key: Setting,
     kind: &'static str,
     shown: fn(&settings::DeploySettings) -> bool,
 ) -> impl IntoView {
     let state = AppState::get();
     let s = Memo::new(move |_| settings::current(state));
-    let lock = move |k| state.control(Lab::Deploy, k);
+    let lock = move |setting| state.control(setting);
     view! {
         <label class="field" hidden=move || lock(key).hidden() || !s.with(shown)>
-            <span>{label}</span>
+            <span>{key.label}</span>
             <input type=kind step="any" data-testid=hook disabled=move || lock(key).frozen()
                 prop:value=move || s.with(|s| s.get(key).to_string())
                 on:change=move |ev| {

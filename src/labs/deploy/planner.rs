@@ -17,8 +17,8 @@ pub fn Planner() -> impl IntoView {
     let s = Memo::new(move |_| settings::current(state));
     let built = Memo::new(move |_| s.with(|s| s.plan_request()));
     let answer = latest(move || built.get().ok().map(rollout::Request::Plan));
-    let field = |k: &'static str, label: &'static str| {
-        super::setting_field(format!("plan-{k}"), k, label, "number", |_| true)
+    let field = |k: crate::setting::Setting| {
+        super::setting_field(format!("plan-{}", k.key), k, "number", |_| true)
     };
     let result = move || {
         let plan = match (built.get(), answer.get()) {
@@ -65,9 +65,9 @@ pub fn Planner() -> impl IntoView {
             <h2>"Plan the canary"</h2>
             <p class="muted">"How many requests must each step see to catch a candidate whose error rate is this much higher than the baseline's (with the confidence and allowed increase above)? A smaller increase, or a higher power, needs many more."</p>
             <div class="controls">
-                {field(key::CATCH, "Increase to catch")}
-                {field(key::POWER, "Power")}
-                {field(key::TRAFFIC, "Requests per minute")}
+                {field(key::CATCH)}
+                {field(key::POWER)}
+                {field(key::TRAFFIC)}
             </div>
             {result}
         </section>

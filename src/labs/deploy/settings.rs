@@ -4,6 +4,7 @@
 //! default is left out of the URL.
 
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
 use mlops_engine::rollout::{Latency, LatencyJudge, PlanRequest, RolloutRequest, Strategy};
 use mlops_engine::EngineError;
@@ -33,29 +34,147 @@ impl Source {
     }
 }
 
-/// The keys under `deploy.` in the URL; each is also its control's name in
-/// words for messages (`requests` is "requests per step").
+/// The Deploy lab's settings, under `deploy.` in the URL; each label is
+/// its control's, and the engine's name for it where that differs (the
+/// engine's `requests per step` is the page's `requests`).
 pub mod key {
-    pub const STRATEGY: &str = "strategy";
-    pub const SOURCE: &str = "source";
-    pub const BASELINE_ERROR: &str = "baseline-error";
-    pub const CANDIDATE_ERROR: &str = "candidate-error";
-    pub const STEPS: &str = "steps";
-    pub const STEP_COUNT: &str = "step-count";
-    pub const REQUESTS: &str = "requests";
-    pub const SEED: &str = "seed";
-    pub const MAX_INCREASE: &str = "max-increase";
-    pub const CONFIDENCE: &str = "confidence";
-    pub const MIN_REQUESTS: &str = "min-requests";
-    pub const BASELINE_LATENCY: &str = "baseline-latency";
-    pub const CANDIDATE_LATENCY: &str = "candidate-latency";
-    pub const LATENCY_TOLERANCE: &str = "latency-tolerance";
-    pub const LABEL_DELAY: &str = "label-delay";
-    pub const MAX_DISAGREEMENT: &str = "max-disagreement";
-    pub const CATCH: &str = "catch";
-    pub const POWER: &str = "power";
-    pub const TRAFFIC: &str = "traffic";
+    use super::*;
+
+    const fn typed(key: &'static str, label: &'static str, rule: Rule) -> Setting {
+        Setting::new(Lab::Deploy, key, label, rule)
+    }
+    const RATE: Rule = Rule::Number {
+        lo: 0.0,
+        hi: 1.0,
+        percent: false,
+    };
+    const COUNT: Rule = Rule::Whole {
+        lo: 0,
+        hi: u32::MAX as u64,
+    };
+
+    pub const STRATEGY: Setting = typed(
+        "strategy",
+        "Strategy",
+        Rule::Valid(|v| Strategy::parse(v).is_some()),
+    );
+    pub const SOURCE: Setting = typed(
+        "source",
+        "Errors from",
+        Rule::Valid(|v| Source::parse(v).is_some()),
+    );
+    pub const BASELINE_ERROR: Setting =
+        typed("baseline-error", "Baseline error rate", RATE).engine("baseline error");
+    pub const CANDIDATE_ERROR: Setting =
+        typed("candidate-error", "Candidate error rate", RATE).engine("candidate error");
+    pub const STEPS: Setting = typed(
+        "steps",
+        "Canary weights (%)",
+        Rule::Valid(|v| {
+            v.split(',')
+                .all(|w| w.trim().parse::<f64>().is_ok_and(f64::is_finite))
+        }),
+    );
+    pub const STEP_COUNT: Setting = typed(
+        "step-count",
+        "Shadow steps",
+        Rule::Whole { lo: 1, hi: 1_000 },
+    )
+    .engine("step count");
+    pub const REQUESTS: Setting =
+        typed("requests", "Requests per step", COUNT).engine("requests per step");
+    pub const SEED: Setting = typed(
+        "seed",
+        "Seed",
+        Rule::Whole {
+            lo: 0,
+            hi: u64::MAX,
+        },
+    );
+    pub const MAX_INCREASE: Setting =
+        typed("max-increase", "Allowed error increase", RATE).engine("max increase");
+    pub const CONFIDENCE: Setting = typed("confidence", "Confidence", RATE);
+    pub const MIN_REQUESTS: Setting =
+        typed("min-requests", "Min requests", COUNT).engine("min requests");
+    pub const BASELINE_LATENCY: Setting = typed(
+        "baseline-latency",
+        "Baseline latency ms (median,p99)",
+        Rule::Valid(latency_valid),
+    )
+    .engine("baseline latency");
+    pub const CANDIDATE_LATENCY: Setting = typed(
+        "candidate-latency",
+        "Candidate latency ms (median,p99)",
+        Rule::Valid(latency_valid),
+    )
+    .engine("candidate latency");
+    pub const LATENCY_TOLERANCE: Setting = typed(
+        "latency-tolerance",
+        "Latency tolerance (share slower allowed)",
+        Rule::Number {
+            lo: 0.0,
+            hi: 10.0,
+            percent: false,
+        },
+    )
+    .engine("latency tolerance");
+    pub const LABEL_DELAY: Setting = typed(
+        "label-delay",
+        "Label delay (requests per step without a label yet)",
+        COUNT,
+    )
+    .engine("label delay");
+    pub const MAX_DISAGREEMENT: Setting = typed(
+        "max-disagreement",
+        "Max disagreement with the baseline (proxy; empty: off)",
+        RATE,
+    )
+    .engine("max disagreement");
+    pub const CATCH: Setting = typed("catch", "Increase to catch", RATE);
+    pub const POWER: Setting = typed("power", "Power", RATE);
+    pub const TRAFFIC: Setting = typed(
+        "traffic",
+        "Requests per minute",
+        Rule::Number {
+            lo: 0.0,
+            hi: 1e9,
+            percent: false,
+        },
+    )
+    .engine("traffic per minute");
+
+    /// `MEDIAN,P99` in ms.
+    fn latency_valid(v: &str) -> bool {
+        let parts: Vec<&str> = v.split(',').collect();
+        parts.len() == 2
+            && parts
+                .iter()
+                .all(|p| p.trim().parse::<f64>().is_ok_and(f64::is_finite))
+    }
 }
+
+/// Every setting of the Deploy lab.
+pub const SETTINGS: &[Setting] = &[
+    key::STRATEGY,
+    key::SOURCE,
+    key::BASELINE_ERROR,
+    key::CANDIDATE_ERROR,
+    key::STEPS,
+    key::STEP_COUNT,
+    key::REQUESTS,
+    key::SEED,
+    key::MAX_INCREASE,
+    key::CONFIDENCE,
+    key::MIN_REQUESTS,
+    key::BASELINE_LATENCY,
+    key::CANDIDATE_LATENCY,
+    key::LATENCY_TOLERANCE,
+    key::LABEL_DELAY,
+    key::MAX_DISAGREEMENT,
+    key::CATCH,
+    key::POWER,
+    key::TRAFFIC,
+];
 
 /// What the Deploy lab's controls hold: every value as typed (text), so a
 /// half-typed setting is named in the error banner instead of vanishing.
@@ -63,14 +182,14 @@ pub mod key {
 pub struct DeploySettings {
     pub strategy: Strategy,
     pub source: Source,
-    /// One value per key of [`key`] besides strategy and source.
+    /// One value per setting of [`key`] besides strategy and source.
     pub values: Vec<(&'static str, String)>,
 }
 
 /// Each typed setting with its default (`mlops rollout`'s, except the
 /// candidate's error rate: 0.08, so the page opens on a rollout that
 /// teaches something).
-pub const DEFAULTS: [(&str, &str); 17] = [
+pub const DEFAULTS: [(Setting, &str); 17] = [
     (key::BASELINE_ERROR, "0.05"),
     (key::CANDIDATE_ERROR, "0.08"),
     (key::STEPS, "5,10,25,50,100"),
@@ -95,24 +214,27 @@ impl Default for DeploySettings {
         DeploySettings {
             strategy: Strategy::Canary,
             source: Source::Rates,
-            values: DEFAULTS.iter().map(|&(k, v)| (k, v.to_string())).collect(),
+            values: DEFAULTS
+                .iter()
+                .map(|&(k, v)| (k.key, v.to_string()))
+                .collect(),
         }
     }
 }
 
 impl DeploySettings {
-    /// The value typed for `key` (its default when none).
-    pub fn get(&self, key: &str) -> &str {
+    /// The value typed for `setting` (its default when none).
+    pub fn get(&self, setting: Setting) -> &str {
         self.values
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, _)| *k == setting.key)
             .map_or("", |(_, v)| v.as_str())
     }
 
-    pub fn set(&mut self, key: &'static str, value: String) {
-        match self.values.iter_mut().find(|(k, _)| *k == key) {
+    pub fn set(&mut self, setting: Setting, value: String) {
+        match self.values.iter_mut().find(|(k, _)| *k == setting.key) {
             Some(slot) => slot.1 = value,
-            None => self.values.push((key, value)),
+            None => self.values.push((setting.key, value)),
         }
     }
 
@@ -121,12 +243,12 @@ impl DeploySettings {
     /// confidence and weights.
     pub fn plan_request(&self) -> Result<PlanRequest, EngineError> {
         let r = self.request()?;
-        let number = |k: &'static str| -> Result<f64, EngineError> {
+        let number = |k: Setting| -> Result<f64, EngineError> {
             let text = self.get(k).trim();
             text.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| EngineError::bad_setting(k, format!("'{text}' is not a number")))
+                .ok_or_else(|| EngineError::bad_setting(k.key, format!("'{text}' is not a number")))
         };
         Ok(PlanRequest {
             baseline_error: r.baseline_error,
@@ -142,22 +264,22 @@ impl DeploySettings {
     /// The engine's request, or the first setting that does not read as a
     /// number (named as its control is).
     pub fn request(&self) -> Result<RolloutRequest, EngineError> {
-        let text = |k: &'static str| self.get(k).trim();
-        let number = |k: &'static str| -> Result<f64, EngineError> {
+        let text = |k: Setting| self.get(k).trim();
+        let number = |k: Setting| -> Result<f64, EngineError> {
             text(k)
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
                 .ok_or_else(|| {
-                    EngineError::bad_setting(k, format!("'{}' is not a number", text(k)))
+                    EngineError::bad_setting(k.key, format!("'{}' is not a number", text(k)))
                 })
         };
-        let whole = |k: &'static str| -> Result<u32, EngineError> {
+        let whole = |k: Setting| -> Result<u32, EngineError> {
             text(k).parse::<u32>().map_err(|_| {
-                EngineError::bad_setting(k, format!("'{}' is not a whole number ≥ 0", text(k)))
+                EngineError::bad_setting(k.key, format!("'{}' is not a whole number ≥ 0", text(k)))
             })
         };
-        let latency = |k: &'static str| -> Result<Option<Latency>, EngineError> {
+        let latency = |k: Setting| -> Result<Option<Latency>, EngineError> {
             if text(k).is_empty() {
                 return Ok(None);
             }
@@ -171,7 +293,7 @@ impl DeploySettings {
                     p99_ms: *p99_ms,
                 })),
                 _ => Err(EngineError::bad_setting(
-                    k,
+                    k.key,
                     "takes MEDIAN,P99 in ms (two numbers), or nothing",
                 )),
             }
@@ -182,7 +304,7 @@ impl DeploySettings {
             .collect::<Option<Vec<f64>>>()
             .ok_or_else(|| {
                 EngineError::bad_setting(
-                    key::STEPS,
+                    key::STEPS.key,
                     "takes weights in percent, e.g. 5,10,25,50,100",
                 )
             })?;
@@ -198,7 +320,7 @@ impl DeploySettings {
             min_requests: whole(key::MIN_REQUESTS)?,
             seed: text(key::SEED).parse::<u64>().map_err(|_| {
                 EngineError::bad_setting(
-                    key::SEED,
+                    key::SEED.key,
                     format!("'{}' is not a whole number ≥ 0", text(key::SEED)),
                 )
             })?,
@@ -219,38 +341,29 @@ impl DeploySettings {
     }
 }
 
-/// A setting's name as its control is labelled: the engine's `requests
-/// per step` and the page's `requests` key are both "Requests per step".
+/// A setting's name (the page's key or the engine's, `requests per
+/// step`) as its control is labelled ("Requests per step").
 pub fn label(setting: &str) -> String {
-    let words = match setting {
-        key::REQUESTS | "requests per step" => "requests per step",
-        key::MIN_REQUESTS => "min requests",
-        key::CATCH => "increase to catch",
-        key::TRAFFIC | "traffic per minute" => "requests per minute",
-        other => other,
-    }
-    .replace('-', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
+    crate::setting::label_of(SETTINGS, setting)
 }
 
 impl LabSettings for DeploySettings {
     const LAB: Lab = Lab::Deploy;
 
     fn from_url(url: &UrlState) -> Self {
-        let get = |k| url.lab_get(Lab::Deploy, k, false);
         let mut s = DeploySettings {
-            strategy: get(key::STRATEGY)
+            strategy: key::STRATEGY
+                .raw(url)
                 .and_then(Strategy::parse)
                 .unwrap_or(Strategy::Canary),
-            source: get(key::SOURCE).and_then(Source::parse).unwrap_or_default(),
+            source: key::SOURCE
+                .raw(url)
+                .and_then(Source::parse)
+                .unwrap_or_default(),
             ..DeploySettings::default()
         };
         for (k, _) in DEFAULTS {
-            if let Some(v) = get(k) {
+            if let Some(v) = k.raw(url) {
                 s.set(k, v.to_string());
             }
         }
@@ -268,11 +381,11 @@ impl LabSettings for DeploySettings {
         } else {
             self.source.as_str()
         };
-        url.lab_set(Lab::Deploy, key::STRATEGY, strategy);
-        url.lab_set(Lab::Deploy, key::SOURCE, source);
+        key::STRATEGY.set(url, strategy);
+        key::SOURCE.set(url, source);
         for (k, default) in DEFAULTS {
             let v = self.get(k);
-            url.lab_set(Lab::Deploy, k, if v == default { "" } else { v });
+            k.set(url, if v == default { "" } else { v });
         }
     }
 }
@@ -325,6 +438,7 @@ mod tests {
         s.set(key::REQUESTS, "100".into());
         s.set(key::CANDIDATE_LATENCY, "30".into());
         assert!(s.request().is_err());
-        assert_eq!(label("max increase"), "Max increase");
+        assert_eq!(label("max increase"), "Allowed error increase");
+        assert_eq!(label("requests per step"), "Requests per step");
     }
 }

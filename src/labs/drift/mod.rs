@@ -39,7 +39,7 @@ pub fn DriftLab() -> impl IntoView {
     let state = AppState::get();
     let uploads = RwSignal::new(Uploads::default());
     let source = move || settings::current(state).source;
-    let lock = move |key| state.control(Lab::Drift, key);
+    let lock = move |setting| state.control(setting);
     let upload = move |side: Side, ev: web_sys::Event| {
         let Some(file) = files::from_input(&ev) else {
             return;

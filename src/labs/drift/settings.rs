@@ -3,6 +3,7 @@
 //! distributions are drawn. Read from the URL and written back.
 
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
 use mlops_engine::drift::{Method, Scenario, Shape};
 
@@ -34,23 +35,109 @@ impl Source {
     }
 }
 
-/// The keys under `drift.` in the URL.
-pub mod key {
-    pub const SOURCE: &str = "source";
-    pub const METHODS: &str = "methods";
-    pub const COLUMN: &str = "column";
-    pub const SCENARIO: &str = "scenario";
-    pub const SHAPE: &str = "shape";
-    pub const FEATURE: &str = "feature";
-    pub const MAGNITUDE: &str = "magnitude";
-    pub const BATCHES: &str = "batches";
-    pub const ROWS: &str = "rows";
-    pub const SEED: &str = "seed";
-    pub const CHANGE_AT: &str = "change";
-}
-
 /// The most batches the page simulates (a heatmap column each).
 pub const MAX_BATCHES: u32 = 100;
+
+/// The Drift lab's settings, under `drift.` in the URL.
+pub mod key {
+    use super::*;
+
+    pub const SOURCE: Setting = Setting::new(
+        Lab::Drift,
+        "source",
+        "Reference and current",
+        Rule::Valid(|v| Source::parse(v).is_some()),
+    );
+    /// Methods chosen per column: `age:ks,bmi:psi`.
+    pub const METHODS: Setting = Setting::new(Lab::Drift, "methods", "Methods", Rule::Text);
+    /// The column whose distributions are drawn.
+    pub const COLUMN: Setting = Setting::new(Lab::Drift, "column", "Column drawn", Rule::Text);
+    pub const SCENARIO: Setting = Setting::new(
+        Lab::Drift,
+        "scenario",
+        "Scenario",
+        Rule::Valid(|v| Scenario::parse(v).is_some()),
+    );
+    pub const SHAPE: Setting = Setting::new(
+        Lab::Drift,
+        "shape",
+        "Shape",
+        Rule::Valid(|v| Shape::parse(v).is_some()),
+    );
+    pub const FEATURE: Setting = Setting::new(Lab::Drift, "feature", "Feature", Rule::Text);
+    pub const MAGNITUDE: Setting = Setting::new(
+        Lab::Drift,
+        "magnitude",
+        "Magnitude",
+        Rule::Number {
+            lo: -10.0,
+            hi: 10.0,
+            percent: false,
+        },
+    );
+    pub const BATCHES: Setting = Setting::new(
+        Lab::Drift,
+        "batches",
+        "Batches",
+        Rule::Whole {
+            lo: 1,
+            hi: MAX_BATCHES as u64,
+        },
+    );
+    pub const ROWS: Setting = Setting::new(
+        Lab::Drift,
+        "rows",
+        "Rows per batch",
+        Rule::Whole { lo: 1, hi: 100_000 },
+    )
+    .engine("batch rows");
+    pub const SEED: Setting = Setting::new(
+        Lab::Drift,
+        "seed",
+        "Seed",
+        Rule::Whole {
+            lo: 0,
+            hi: u64::MAX,
+        },
+    );
+    pub const CHANGE_AT: Setting = Setting::new(
+        Lab::Drift,
+        "change",
+        "Change at batch",
+        Rule::Whole {
+            lo: 1,
+            hi: MAX_BATCHES as u64,
+        },
+    )
+    .engine("change at");
+}
+
+/// Every setting of the Drift lab.
+pub const SETTINGS: &[Setting] = &[
+    key::SOURCE,
+    key::METHODS,
+    key::COLUMN,
+    key::SCENARIO,
+    key::SHAPE,
+    key::FEATURE,
+    key::MAGNITUDE,
+    key::BATCHES,
+    key::ROWS,
+    key::SEED,
+    key::CHANGE_AT,
+];
+
+/// The simulated stream's settings, in the order of their controls.
+pub const SIMULATION: [Setting; 8] = [
+    key::SCENARIO,
+    key::SHAPE,
+    key::FEATURE,
+    key::MAGNITUDE,
+    key::BATCHES,
+    key::ROWS,
+    key::SEED,
+    key::CHANGE_AT,
+];
 
 /// The simulated stream's settings (`sim-*`), with `mlops simulate`'s
 /// meanings; `None` is the CLI's default.
@@ -85,67 +172,69 @@ impl Default for Simulation {
 
 impl Simulation {
     fn from_url(url: &UrlState) -> Self {
-        let get = |k| url.lab_get(Lab::Drift, k, false).filter(|v| !v.is_empty());
+        let mut sim = Simulation::default();
+        for setting in SIMULATION {
+            sim.set(setting, setting.raw(url).unwrap_or(""));
+        }
+        sim
+    }
+
+    /// Sets `setting` from its text, after its rule (clamped into range);
+    /// text that means nothing sets the default.
+    pub fn set(&mut self, setting: Setting, text: &str) {
+        let checked = setting.rule.checked(text.trim());
+        let v = checked.as_deref();
         let d = Simulation::default();
-        Simulation {
-            scenario: get(key::SCENARIO)
-                .and_then(Scenario::parse)
-                .unwrap_or(d.scenario),
-            shape: get(key::SHAPE).and_then(Shape::parse).unwrap_or(d.shape),
-            feature: get(key::FEATURE).map(str::to_string),
-            magnitude: get(key::MAGNITUDE)
-                .and_then(|v| v.parse::<f64>().ok())
-                .filter(|m| m.is_finite())
-                .map_or(d.magnitude, |m| m.clamp(-10.0, 10.0)),
-            batches: get(key::BATCHES)
-                .and_then(|v| v.parse::<u32>().ok())
-                .map_or(d.batches, |b| b.clamp(1, MAX_BATCHES)),
-            batch_rows: get(key::ROWS)
-                .and_then(|v| v.parse::<u32>().ok())
-                .map(|r| r.clamp(1, 100_000)),
-            seed: get(key::SEED)
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(d.seed),
-            change_at: get(key::CHANGE_AT).and_then(|v| v.parse::<u32>().ok()),
+        let k = setting.key;
+        if k == key::SCENARIO.key {
+            self.scenario = v.and_then(Scenario::parse).unwrap_or(d.scenario);
+        } else if k == key::SHAPE.key {
+            self.shape = v.and_then(Shape::parse).unwrap_or(d.shape);
+        } else if k == key::FEATURE.key {
+            self.feature = v.map(str::to_string);
+        } else if k == key::MAGNITUDE.key {
+            self.magnitude = v.and_then(|v| v.parse().ok()).unwrap_or(d.magnitude);
+        } else if k == key::BATCHES.key {
+            self.batches = v.and_then(|v| v.parse().ok()).unwrap_or(d.batches);
+        } else if k == key::ROWS.key {
+            self.batch_rows = v.and_then(|v| v.parse().ok());
+        } else if k == key::SEED.key {
+            self.seed = v.and_then(|v| v.parse().ok()).unwrap_or(d.seed);
+        } else if k == key::CHANGE_AT.key {
+            self.change_at = v.and_then(|v| v.parse().ok());
+        }
+    }
+
+    /// `setting`'s value as its control shows it (empty: the default).
+    pub fn text(&self, setting: Setting) -> String {
+        let k = setting.key;
+        if k == key::SCENARIO.key {
+            self.scenario.as_str().into()
+        } else if k == key::SHAPE.key {
+            self.shape.as_str().into()
+        } else if k == key::FEATURE.key {
+            self.feature.clone().unwrap_or_default()
+        } else if k == key::MAGNITUDE.key {
+            self.magnitude.to_string()
+        } else if k == key::BATCHES.key {
+            self.batches.to_string()
+        } else if k == key::ROWS.key {
+            self.batch_rows.map(|r| r.to_string()).unwrap_or_default()
+        } else if k == key::SEED.key {
+            self.seed.to_string()
+        } else if k == key::CHANGE_AT.key {
+            self.change_at.map(|c| c.to_string()).unwrap_or_default()
+        } else {
+            String::new()
         }
     }
 
     fn write(&self, url: &mut UrlState) {
         let d = Simulation::default();
-        let or_empty = |differs: bool, v: String| if differs { v } else { String::new() };
-        let pairs = [
-            (
-                key::SCENARIO,
-                or_empty(self.scenario != d.scenario, self.scenario.as_str().into()),
-            ),
-            (
-                key::SHAPE,
-                or_empty(self.shape != d.shape, self.shape.as_str().into()),
-            ),
-            (key::FEATURE, self.feature.clone().unwrap_or_default()),
-            (
-                key::MAGNITUDE,
-                or_empty(self.magnitude != d.magnitude, self.magnitude.to_string()),
-            ),
-            (
-                key::BATCHES,
-                or_empty(self.batches != d.batches, self.batches.to_string()),
-            ),
-            (
-                key::ROWS,
-                self.batch_rows.map(|r| r.to_string()).unwrap_or_default(),
-            ),
-            (
-                key::SEED,
-                or_empty(self.seed != d.seed, self.seed.to_string()),
-            ),
-            (
-                key::CHANGE_AT,
-                self.change_at.map(|k| k.to_string()).unwrap_or_default(),
-            ),
-        ];
-        for (k, v) in pairs {
-            url.lab_set(Lab::Drift, k, &v);
+        for setting in SIMULATION {
+            let v = self.text(setting);
+            let default = d.text(setting);
+            setting.set(url, if v == default { "" } else { &v });
         }
     }
 }
@@ -168,13 +257,13 @@ impl LabSettings for DriftSettings {
     const LAB: Lab = Lab::Drift;
 
     fn from_url(url: &UrlState) -> Self {
-        let get = |k| url.lab_get(Lab::Drift, k, false);
         DriftSettings {
-            source: get(key::SOURCE).and_then(Source::parse).unwrap_or_default(),
-            methods: get(key::METHODS).map(parse_methods).unwrap_or_default(),
-            column: get(key::COLUMN)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string),
+            source: key::SOURCE
+                .value(url)
+                .and_then(|v| Source::parse(&v))
+                .unwrap_or_default(),
+            methods: key::METHODS.raw(url).map(parse_methods).unwrap_or_default(),
+            column: key::COLUMN.value(url),
             sim: Simulation::from_url(url),
         }
     }
@@ -191,13 +280,9 @@ impl LabSettings for DriftSettings {
             .map(|(c, m)| format!("{c}:{}", m.name()))
             .collect::<Vec<_>>()
             .join(",");
-        url.lab_set(Lab::Drift, key::SOURCE, source);
-        url.lab_set(Lab::Drift, key::METHODS, &methods);
-        url.lab_set(
-            Lab::Drift,
-            key::COLUMN,
-            self.column.as_deref().unwrap_or(""),
-        );
+        key::SOURCE.set(url, source);
+        key::METHODS.set(url, &methods);
+        key::COLUMN.set(url, self.column.as_deref().unwrap_or(""));
         self.sim.write(url);
     }
 }
@@ -222,19 +307,10 @@ fn parse_methods(text: &str) -> Vec<(String, Method)> {
         .collect()
 }
 
-/// A setting the engine names (`batch rows`) as its control is labelled
-/// on the page ("Rows per batch").
+/// A setting's name (the page's key or the engine's name, `batch rows`)
+/// as its control is labelled ("Rows per batch").
 pub fn label(setting: &str) -> String {
-    match setting {
-        "batch rows" => "Rows per batch".into(),
-        "change at" => "Change at batch".into(),
-        other => {
-            let mut c = other.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        }
-    }
+    crate::setting::label_of(SETTINGS, setting)
 }
 
 /// The Drift lab's settings, as the URL holds them (tracked).

@@ -6,11 +6,11 @@
 //! outputs, one row per batch and the detections (who alerted first, how
 //! long after the change, false alarms).
 
-use super::settings::{self, key, Simulation, MAX_BATCHES};
+use super::settings::{self, key, Simulation};
 use crate::browser::answer::latest_answers;
 use crate::components::format::{fmt_stat, raw};
 use crate::components::{Chart, Warnings};
-use crate::lab::Lab;
+use crate::setting::Setting;
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_charts::{Figure, Heatmap, Lines};
@@ -232,23 +232,19 @@ pub fn Simulate() -> impl IntoView {
 fn Controls() -> impl IntoView {
     let state = AppState::get();
     let sim = Memo::new(move |_| settings::current(state).sim);
-    let lock = move |k| state.control(Lab::Drift, k);
+    let lock = move |setting| state.control(setting);
     let set = move |change: Box<dyn FnOnce(&mut Simulation)>| {
         settings::update(state, |s| change(&mut s.sim))
     };
-    let number = move |testid: &'static str,
-                       label: &'static str,
-                       k: &'static str,
-                       value: Box<dyn Fn(&Simulation) -> String + Send + Sync>,
-                       commit: fn(&mut Simulation, &str)| {
+    let number = move |testid: &'static str, k: Setting| {
         view! {
             <label class="field" hidden=move || lock(k).hidden()>
-                <span>{label}</span>
+                <span>{k.label}</span>
                 <input type="number" data-testid=testid disabled=move || lock(k).frozen()
-                    prop:value=move || sim.with(|s| value(s))
+                    prop:value=move || sim.with(|s| s.text(k))
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        set(Box::new(move |s| commit(s, v.trim())));
+                        set(Box::new(move |s| s.set(k, &v)));
                     } />
             </label>
         }
@@ -309,21 +305,11 @@ fn Controls() -> impl IntoView {
                     {feature_options}
                 </select>
             </label>
-            {number("sim-magnitude", "Magnitude", key::MAGNITUDE,
-                Box::new(|s| s.magnitude.to_string()),
-                |s, v| s.magnitude = v.parse::<f64>().ok().filter(|m| m.is_finite()).map_or(1.0, |m| m.clamp(-10.0, 10.0)))}
-            {number("sim-batches", "Batches", key::BATCHES,
-                Box::new(|s| s.batches.to_string()),
-                |s, v| s.batches = v.parse::<u32>().map_or(10, |b| b.clamp(1, MAX_BATCHES)))}
-            {number("sim-batch-rows", "Rows per batch", key::ROWS,
-                Box::new(|s| s.batch_rows.map(|r| r.to_string()).unwrap_or_default()),
-                |s, v| s.batch_rows = v.parse::<u32>().ok().map(|r| r.clamp(1, 100_000)))}
-            {number("sim-seed", "Seed", key::SEED,
-                Box::new(|s| s.seed.to_string()),
-                |s, v| s.seed = v.parse().unwrap_or(0))}
-            {number("sim-change-at", "Change at batch", key::CHANGE_AT,
-                Box::new(|s| s.change_at.map(|k| k.to_string()).unwrap_or_default()),
-                |s, v| s.change_at = v.parse().ok())}
+            {number("sim-magnitude", key::MAGNITUDE)}
+            {number("sim-batches", key::BATCHES)}
+            {number("sim-batch-rows", key::ROWS)}
+            {number("sim-seed", key::SEED)}
+            {number("sim-change-at", key::CHANGE_AT)}
         </div>
     }
 }

@@ -74,7 +74,7 @@ pub(crate) fn train(state: AppState, kind: ModelKind) {
     let summary = |r: Answer<model::Request>| match r {
         Ok(model::Response::Trained(t)) => Ok(*t),
         Ok(_) => Err("the engine answered a training with something else".to_string()),
-        Err(e) => Err(e.naming_setting(|s| s.to_string())),
+        Err(e) => Err(e.naming_setting(|s| crate::setting::label_of(settings::SETTINGS, s))),
     };
     let baseline = ModelKind::baseline(settings::target_is_regression(state));
     ask(request(baseline), None, move |baseline| {
@@ -265,12 +265,12 @@ fn Controls(
         })
     };
     let trained_label = move || state.current_run().map(|r: TrainedRun| describe(&r.model));
-    let lock = move |key| state.control(crate::lab::Lab::Model, key);
+    let lock = move |setting| state.control(setting);
     view! {
         <div class="controls">
-            <label class="field" hidden=move || lock("source").hidden()>
+            <label class="field" hidden=move || lock(settings::key::SOURCE).hidden()>
                 <span>"Predictions from"</span>
-                <select data-testid="source-select" disabled=move || lock("source").frozen() on:change=move |ev| {
+                <select data-testid="source-select" disabled=move || lock(settings::key::SOURCE).frozen() on:change=move |ev| {
                     let v = if event_target_value(&ev) == "columns" { Source::Columns } else { Source::Model };
                     settings::update(state, |s| s.source = v)
                 }>
@@ -285,8 +285,8 @@ fn Controls(
                     <ColumnSelect testid="score-select" none="—" columns=columns selected=Signal::derive(move || s().score) on_pick=pick_score /></label>
             }.into_any())}
             {move || is_model.get().then(|| view! {
-                <label class="field" hidden=move || lock("kind").hidden()><span>"Model"</span>
-                    <select data-testid="model-select" disabled=move || lock("kind").frozen() on:change=move |ev| {
+                <label class="field" hidden=move || lock(settings::key::KIND).hidden()><span>"Model"</span>
+                    <select data-testid="model-select" disabled=move || lock(settings::key::KIND).frozen() on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse::<ModelKind>() { settings::update(state, |s| s.model = k) }
                     }>
                         {move || settings::offered(state).iter().map(|&k| view! { <option value=k.as_str() selected=move || settings::effective_model(state) == k>{k.as_str()}</option> }).collect_view()}
@@ -298,9 +298,9 @@ fn Controls(
             {move || range().map(|(lo, hi)| {
                 let step = ((hi - lo) / 1000.0).max(f64::MIN_POSITIVE);
                 view! {
-                    <label class="field threshold" hidden=move || lock("threshold").hidden()>
+                    <label class="field threshold" hidden=move || lock(settings::key::THRESHOLD).hidden()>
                         <span>"Threshold " <strong>{move || crate::components::format::fixed(threshold.get(), 3)}</strong></span>
-                        <input type="range" data-testid="threshold" disabled=move || lock("threshold").frozen() min=lo max=hi step=step
+                        <input type="range" data-testid="threshold" disabled=move || lock(settings::key::THRESHOLD).frozen() min=lo max=hi step=step
                             prop:value=move || threshold.get().to_string()
                             on:input=move |ev| { if let Some(t) = crate::number::parse_decimal(&event_target_value(&ev)) { sliding.set(Some(t)) } }
                             on:change=move |ev| {

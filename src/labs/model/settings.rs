@@ -2,6 +2,7 @@
 //! under `model.<key>`, and turned into engine requests.
 
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
 use mlops_engine::basics::sort::sort_items;
 use mlops_engine::metrics::MetricsRequest;
@@ -25,6 +26,70 @@ impl Source {
         }
     }
 }
+
+/// The Model lab's settings, under `model.` in the URL.
+pub mod key {
+    use super::*;
+
+    pub const SOURCE: Setting = Setting::new(
+        Lab::Model,
+        "source",
+        "Predictions from",
+        Rule::Valid(|v| matches!(v, "columns" | "model")),
+    );
+    pub const PRED: Setting = Setting::new(Lab::Model, "pred", "Prediction column", Rule::Text);
+    pub const SCORE: Setting = Setting::new(Lab::Model, "score", "Score column", Rule::Text);
+    pub const KIND: Setting = Setting::new(
+        Lab::Model,
+        "kind",
+        "Model",
+        Rule::Valid(|v| v.parse::<ModelKind>().is_ok_and(|k| MODELS.contains(&k))),
+    );
+    /// A decision threshold on a probability: 0 ..= 1 in a link (a score
+    /// column's own range is known only once the data is loaded; the
+    /// slider keeps to it).
+    pub const THRESHOLD: Setting = Setting::new(
+        Lab::Model,
+        "threshold",
+        "Threshold",
+        Rule::Number {
+            lo: 0.0,
+            hi: 1.0,
+            percent: false,
+        },
+    );
+    pub const HLP: Setting = Setting::new(Lab::Model, "hlp", "Second labels", Rule::Text);
+    pub const HLP_ERROR: Setting = Setting::new(
+        Lab::Model,
+        "hlp_error",
+        "Human-level error",
+        Rule::Number {
+            lo: 0.0,
+            hi: 100.0,
+            percent: true,
+        },
+    );
+    pub const SLICE: Setting = Setting::new(Lab::Model, "slice", "Slice column", Rule::Text);
+    pub const SORT: Setting = Setting::new(
+        Lab::Model,
+        "sort",
+        "Sort slices by",
+        Rule::Valid(|v| SliceSort::ALL.into_iter().any(|s| s.as_str() == v)),
+    );
+}
+
+/// Every setting of the Model lab.
+pub const SETTINGS: &[Setting] = &[
+    key::SOURCE,
+    key::PRED,
+    key::SCORE,
+    key::KIND,
+    key::THRESHOLD,
+    key::HLP,
+    key::HLP_ERROR,
+    key::SLICE,
+    key::SORT,
+];
 
 /// Every model the lab can offer (the `model-select` hook's values); the
 /// target decides which are offered ([`offered`]).
@@ -157,31 +222,29 @@ impl LabSettings for ModelSettings {
     const LAB: Lab = Lab::Model;
 
     fn from_url(url: &UrlState) -> Self {
-        let get = |key| {
-            url.lab_get(Lab::Model, key, false)
-                .filter(|v| !v.is_empty())
-        };
-        let text = |key| get(key).map(str::to_string);
+        let get = |s: Setting| s.raw(url).filter(|v| !v.is_empty());
+        let text = |s: Setting| get(s).map(str::to_string);
         let d = ModelSettings::default();
         ModelSettings {
-            source: match get("source") {
+            source: match get(key::SOURCE) {
                 Some("columns") => Source::Columns,
                 _ => d.source,
             },
-            pred: text("pred"),
-            score: text("score"),
-            model: get("kind")
+            pred: text(key::PRED),
+            score: text(key::SCORE),
+            model: key::KIND
+                .value(url)
                 .and_then(|k| k.parse().ok())
-                .filter(|k| MODELS.contains(k))
                 .unwrap_or(d.model),
-            threshold: get("threshold")
+            threshold: get(key::THRESHOLD)
                 .and_then(crate::number::parse_decimal)
                 .filter(|t| t.is_finite())
                 .unwrap_or(d.threshold),
-            hlp_column: text("hlp"),
-            hlp_error: text("hlp_error"),
-            slice: text("slice"),
-            sort: get("sort")
+            hlp_column: text(key::HLP),
+            hlp_error: text(key::HLP_ERROR),
+            slice: text(key::SLICE),
+            sort: key::SORT
+                .value(url)
                 .and_then(|v| SliceSort::ALL.into_iter().find(|s| s.as_str() == v))
                 .unwrap_or_default(),
         }
@@ -196,29 +259,29 @@ impl LabSettings for ModelSettings {
         };
         let pairs = [
             (
-                "source",
+                key::SOURCE,
                 if self.source == d.source {
                     ""
                 } else {
                     self.source.as_str()
                 },
             ),
-            ("pred", self.pred.as_deref().unwrap_or("")),
-            ("score", self.score.as_deref().unwrap_or("")),
+            (key::PRED, self.pred.as_deref().unwrap_or("")),
+            (key::SCORE, self.score.as_deref().unwrap_or("")),
             (
-                "kind",
+                key::KIND,
                 if self.model == d.model {
                     ""
                 } else {
                     self.model.as_str()
                 },
             ),
-            ("threshold", threshold.as_str()),
-            ("hlp", self.hlp_column.as_deref().unwrap_or("")),
-            ("hlp_error", self.hlp_error.as_deref().unwrap_or("")),
-            ("slice", self.slice.as_deref().unwrap_or("")),
+            (key::THRESHOLD, threshold.as_str()),
+            (key::HLP, self.hlp_column.as_deref().unwrap_or("")),
+            (key::HLP_ERROR, self.hlp_error.as_deref().unwrap_or("")),
+            (key::SLICE, self.slice.as_deref().unwrap_or("")),
             (
-                "sort",
+                key::SORT,
                 if self.sort == SliceSort::Errors {
                     ""
                 } else {
@@ -226,8 +289,8 @@ impl LabSettings for ModelSettings {
                 },
             ),
         ];
-        for (key, value) in pairs {
-            url.lab_set(Lab::Model, key, value);
+        for (setting, value) in pairs {
+            setting.set(url, value);
         }
     }
 }

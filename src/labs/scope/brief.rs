@@ -4,6 +4,7 @@
 
 use super::content::{ETHICS, ML_METRICS};
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
 
 /// What the worksheet's fields hold (text as typed; empty = not answered).
@@ -25,52 +26,150 @@ pub struct Worksheet {
     pub ethics: [bool; 3],
 }
 
-/// The worksheet's text fields: URL key, label, and the field.
-pub const FIELDS: [(&str, &str); 10] = [
-    ("problem", "Business problem (not the solution)"),
-    ("solution", "ML solution to try"),
-    ("ml_metric", "ML metric"),
-    ("ml_target", "ML metric target"),
-    ("business_metric", "Business metric"),
-    ("latency_ms", "Latency target (ms)"),
-    ("throughput", "Throughput target (queries/s)"),
-    ("hlp", "Human-level performance (same metric)"),
-    ("per_day", "Examples labelled per day"),
-    ("days", "Days of labelling (k)"),
+/// The worksheet's settings, under `scope.` in the URL (free text; a
+/// link cannot lock them).
+pub mod key {
+    use super::*;
+
+    pub const PROBLEM: Setting = Setting::new(
+        Lab::Scope,
+        "problem",
+        "Business problem (not the solution)",
+        Rule::Text,
+    )
+    .unlockable();
+    pub const SOLUTION: Setting =
+        Setting::new(Lab::Scope, "solution", "ML solution to try", Rule::Text).unlockable();
+    pub const ML_METRIC: Setting = Setting::new(
+        Lab::Scope,
+        "ml_metric",
+        "ML metric",
+        Rule::Valid(|v| ML_METRICS.contains(&v)),
+    )
+    .unlockable();
+    pub const ML_TARGET: Setting =
+        Setting::new(Lab::Scope, "ml_target", "ML metric target", Rule::Text).unlockable();
+    pub const BUSINESS_METRIC: Setting =
+        Setting::new(Lab::Scope, "business_metric", "Business metric", Rule::Text).unlockable();
+    pub const LATENCY_MS: Setting =
+        Setting::new(Lab::Scope, "latency_ms", "Latency target (ms)", Rule::Text).unlockable();
+    pub const THROUGHPUT: Setting = Setting::new(
+        Lab::Scope,
+        "throughput",
+        "Throughput target (queries/s)",
+        Rule::Text,
+    )
+    .unlockable();
+    pub const HLP: Setting = Setting::new(
+        Lab::Scope,
+        "hlp",
+        "Human-level performance (same metric)",
+        Rule::Text,
+    )
+    .unlockable();
+    pub const PER_DAY: Setting = Setting::new(
+        Lab::Scope,
+        "per_day",
+        "Examples labelled per day",
+        Rule::Text,
+    )
+    .unlockable();
+    pub const DAYS: Setting =
+        Setting::new(Lab::Scope, "days", "Days of labelling (k)", Rule::Text).unlockable();
+}
+
+/// One text field of the worksheet: its setting and where it is kept.
+#[derive(Clone, Copy)]
+pub struct Field {
+    pub setting: Setting,
+    read: fn(&Worksheet) -> &String,
+    write: fn(&mut Worksheet) -> &mut String,
+}
+
+/// The worksheet's text fields, in the order they are shown.
+pub const FIELDS: [Field; 10] = [
+    Field {
+        setting: key::PROBLEM,
+        read: |w| &w.problem,
+        write: |w| &mut w.problem,
+    },
+    Field {
+        setting: key::SOLUTION,
+        read: |w| &w.solution,
+        write: |w| &mut w.solution,
+    },
+    Field {
+        setting: key::ML_METRIC,
+        read: |w| &w.ml_metric,
+        write: |w| &mut w.ml_metric,
+    },
+    Field {
+        setting: key::ML_TARGET,
+        read: |w| &w.ml_target,
+        write: |w| &mut w.ml_target,
+    },
+    Field {
+        setting: key::BUSINESS_METRIC,
+        read: |w| &w.business_metric,
+        write: |w| &mut w.business_metric,
+    },
+    Field {
+        setting: key::LATENCY_MS,
+        read: |w| &w.latency_ms,
+        write: |w| &mut w.latency_ms,
+    },
+    Field {
+        setting: key::THROUGHPUT,
+        read: |w| &w.throughput,
+        write: |w| &mut w.throughput,
+    },
+    Field {
+        setting: key::HLP,
+        read: |w| &w.hlp,
+        write: |w| &mut w.hlp,
+    },
+    Field {
+        setting: key::PER_DAY,
+        read: |w| &w.per_day,
+        write: |w| &mut w.per_day,
+    },
+    Field {
+        setting: key::DAYS,
+        read: |w| &w.days,
+        write: |w| &mut w.days,
+    },
 ];
 
+/// Every setting of the Scope lab.
+pub const SETTINGS: &[Setting] = &[
+    key::PROBLEM,
+    key::SOLUTION,
+    key::ML_METRIC,
+    key::ML_TARGET,
+    key::BUSINESS_METRIC,
+    key::LATENCY_MS,
+    key::THROUGHPUT,
+    key::HLP,
+    key::PER_DAY,
+    key::DAYS,
+];
+
+impl Field {
+    fn of(setting: Setting) -> Option<Field> {
+        FIELDS.into_iter().find(|f| f.setting.key == setting.key)
+    }
+}
+
 impl Worksheet {
-    pub fn field(&self, key: &str) -> &str {
-        match key {
-            "problem" => &self.problem,
-            "solution" => &self.solution,
-            "ml_metric" => &self.ml_metric,
-            "ml_target" => &self.ml_target,
-            "business_metric" => &self.business_metric,
-            "latency_ms" => &self.latency_ms,
-            "throughput" => &self.throughput,
-            "hlp" => &self.hlp,
-            "per_day" => &self.per_day,
-            "days" => &self.days,
-            _ => "",
-        }
+    /// The text of `setting`'s field (empty when it is not a field).
+    pub fn field(&self, setting: Setting) -> &str {
+        Field::of(setting).map_or("", |f| (f.read)(self).as_str())
     }
 
-    pub fn set_field(&mut self, key: &str, value: String) {
-        let slot = match key {
-            "problem" => &mut self.problem,
-            "solution" => &mut self.solution,
-            "ml_metric" => &mut self.ml_metric,
-            "ml_target" => &mut self.ml_target,
-            "business_metric" => &mut self.business_metric,
-            "latency_ms" => &mut self.latency_ms,
-            "throughput" => &mut self.throughput,
-            "hlp" => &mut self.hlp,
-            "per_day" => &mut self.per_day,
-            "days" => &mut self.days,
-            _ => return,
-        };
-        *slot = value;
+    pub fn set_field(&mut self, setting: Setting, value: String) {
+        if let Some(f) = Field::of(setting) {
+            *(f.write)(self) = value;
+        }
     }
 
     /// "How much data can we get in k days": per day × days, when both are
@@ -140,26 +239,18 @@ impl LabSettings for Worksheet {
 
     fn from_url(url: &UrlState) -> Self {
         let mut w = Worksheet::default();
-        for (key, _) in FIELDS {
-            w.set_field(
-                key,
-                url.lab_get(Lab::Scope, key, false)
-                    .unwrap_or("")
-                    .to_string(),
-            );
+        for f in FIELDS {
+            *(f.write)(&mut w) = f.setting.value(url).unwrap_or_default();
         }
         for (slot, (key, _)) in w.ethics.iter_mut().zip(ETHICS) {
-            *slot = url.lab_get(Lab::Scope, key, false) == Some("1");
-        }
-        if !w.ml_metric.is_empty() && !ML_METRICS.contains(&w.ml_metric.as_str()) {
-            w.ml_metric.clear();
+            *slot = url.lab_get(Lab::Scope, key) == Some("1");
         }
         w
     }
 
     fn write(&self, url: &mut UrlState) {
-        for (key, _) in FIELDS {
-            url.lab_set(Lab::Scope, key, self.field(key));
+        for f in FIELDS {
+            f.setting.set(url, (f.read)(self));
         }
         for (yes, (key, _)) in self.ethics.iter().zip(ETHICS) {
             url.lab_set(Lab::Scope, key, if *yes { "1" } else { "" });

@@ -4,12 +4,13 @@
 //! [`ExerciseCard`] is the question panel every lab shows for an exercise
 //! link.
 
-mod brief;
+pub mod brief;
 mod content;
 pub mod exercises;
 
 use crate::components::LabIntro;
 use crate::lab::Lab;
+use crate::setting::Setting;
 use crate::state::AppState;
 use brief::{Worksheet, FIELDS};
 use content::{ETHICS, LOOPS, ML_METRICS, PROBLEMS, STAGES};
@@ -55,14 +56,14 @@ fn LifecycleMap() -> impl IntoView {
 fn WorksheetCard() -> impl IntoView {
     let state = AppState::get();
     let sheet = move || state.settings::<Worksheet>();
-    let field = |key: &'static str, label: &'static str| {
+    let field = |key: Setting| {
         let set = move |ev| {
             let v = event_target_value(&ev);
             state.update_settings::<Worksheet>(|w| w.set_field(key, v));
         };
         let value = move || sheet().field(key).to_string();
-        let testid = format!("scope-{key}");
-        let control = if key == "ml_metric" {
+        let testid = format!("scope-{}", key.key);
+        let control = if key.key == brief::key::ML_METRIC.key {
             view! {
                 <select data-testid=testid on:change=set>
                     <option value="">"—"</option>
@@ -73,9 +74,9 @@ fn WorksheetCard() -> impl IntoView {
             view! { <input type="text" data-testid=testid prop:value=value on:change=set /> }
                 .into_any()
         };
-        view! { <label class="field"><span>{label}</span>{control}</label> }
+        view! { <label class="field"><span>{key.label}</span>{control}</label> }
     };
-    let fields = FIELDS.iter().map(|&(k, l)| field(k, l)).collect_view();
+    let fields = FIELDS.iter().map(|f| field(f.setting)).collect_view();
     let ethics = ETHICS.iter().enumerate().map(|(i, &(key, question))| view! {
         <label class="check">
             <input type="checkbox" data-testid=format!("scope-{key}") prop:checked=move || sheet().ethics[i]

@@ -11,7 +11,7 @@ use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::AppState;
 use leptos::prelude::*;
 use mlops_engine::split::{self, SplitReport, SplitRequest, Strategy};
-use settings::parse_strategy;
+use settings::{key, parse_strategy};
 
 /// The working dataset's identity: requests re-run when it changes.
 pub fn dataset_key(state: AppState) -> Option<u64> {
@@ -131,7 +131,7 @@ fn Controls() -> impl IntoView {
             .filter(|c| !l.contains(c))
             .collect::<Vec<_>>()
     };
-    let lock = move |key| state.control(crate::lab::Lab::Split, key);
+    let lock = move |setting| state.control(setting);
     let options = [
         Strategy::Random,
         Strategy::Stratified,
@@ -140,9 +140,9 @@ fn Controls() -> impl IntoView {
     ];
     view! {
         <div class="controls">
-            <label class="field" hidden=move || lock("target").hidden()>
+            <label class="field" hidden=move || lock(key::TARGET).hidden()>
                 <span>"Target (label)"</span>
-                <select data-testid="split-target-select" disabled=move || lock("target").frozen()
+                <select data-testid="split-target-select" disabled=move || lock(key::TARGET).frozen()
                     on:change=move |ev| state.target.set(Some(event_target_value(&ev)))>
                     <optgroup label="label columns">
                         {crate::components::options(Signal::derive(labels), state.target.into())}
@@ -152,9 +152,9 @@ fn Controls() -> impl IntoView {
                     </optgroup>
                 </select>
             </label>
-            <label class="field" hidden=move || lock("strategy").hidden()>
+            <label class="field" hidden=move || lock(key::STRATEGY).hidden()>
                 <span>"Strategy"</span>
-                <select data-testid="split-strategy" disabled=move || lock("strategy").frozen()
+                <select data-testid="split-strategy" disabled=move || lock(key::STRATEGY).frozen()
                     on:change=move |ev| { let v = parse_strategy(&event_target_value(&ev)); settings::update(state, |s| s.strategy = v) }>
                     {options.into_iter().map(|s| {
                         let slug = s.as_str();
@@ -163,19 +163,19 @@ fn Controls() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field" hidden=move || lock("ratios").hidden()>
+            <label class="field" hidden=move || lock(key::RATIOS).hidden()>
                 <span>"Ratios (train,dev,test %)"</span>
-                <input type="text" data-testid="split-ratios" disabled=move || lock("ratios").frozen()
+                <input type="text" data-testid="split-ratios" disabled=move || lock(key::RATIOS).frozen()
                     prop:value=move || settings::current(state).ratios
                     on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.ratios = v) } />
             </label>
-            <label class="field" hidden=move || lock("seed").hidden()>
+            <label class="field" hidden=move || lock(key::SEED).hidden()>
                 <span>"Seed"</span>
-                <input type="number" min="0" step="1" data-testid="split-seed" disabled=move || lock("seed").frozen()
+                <input type="number" min="0" step="1" data-testid="split-seed" disabled=move || lock(key::SEED).frozen()
                     prop:value=move || settings::current(state).seed
                     on:change=move |ev| { let v = event_target_value(&ev); settings::update(state, |s| s.seed = v) } />
             </label>
-            <label class="field" hidden=move || lock("by").hidden() class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
+            <label class="field" hidden=move || lock(key::BY).hidden() class:muted=move || !matches!(strategy(), Strategy::Group | Strategy::Time)>
                 <span>"Group / time column"</span>
                 <ColumnSelect testid="split-by-select" none="—" columns=Signal::derive(columns)
                     selected=Signal::derive(move || effective_by(state)) on_pick=pick_by />

@@ -3,8 +3,59 @@
 //! anything is asked of the worker.
 
 use crate::lab::Lab;
+use crate::setting::{Rule, Setting};
 use crate::url_state::{LabSettings, UrlState};
 use mlops_engine::split::{SplitRequest, Strategy};
+
+/// The Split lab's settings, under `split.` in the URL.
+pub mod key {
+    use super::*;
+
+    pub const STRATEGY: Setting = Setting::new(
+        Lab::Split,
+        "strategy",
+        "Strategy",
+        Rule::Valid(|v| v.parse::<Strategy>().is_ok()),
+    );
+    pub const RATIOS: Setting = Setting::new(
+        Lab::Split,
+        "ratios",
+        "Ratios",
+        Rule::Valid(|v| mlops_engine::split::parse_ratios(v).is_ok()),
+    );
+    pub const SEED: Setting = Setting::new(
+        Lab::Split,
+        "seed",
+        "Seed",
+        Rule::Whole {
+            lo: 0,
+            hi: u64::MAX,
+        },
+    );
+    /// The group or time column.
+    pub const BY: Setting = Setting::new(Lab::Split, "by", "Column", Rule::Text);
+    pub const SIZE: Setting = Setting::new(
+        Lab::Split,
+        "size",
+        "Dataset size",
+        Rule::Nearest(&LOTTERY_SIZES),
+    );
+    /// The target picker (the target itself is the app's `target=`).
+    pub const TARGET: Setting = Setting::new(Lab::Split, "target", "Target", Rule::ControlOnly);
+    /// The leakage demo's column.
+    pub const SCALE: Setting = Setting::new(Lab::Split, "scale", "Column to scale", Rule::Text);
+}
+
+/// Every setting of the Split lab.
+pub const SETTINGS: &[Setting] = &[
+    key::STRATEGY,
+    key::RATIOS,
+    key::SEED,
+    key::BY,
+    key::SIZE,
+    key::SCALE,
+    key::TARGET,
+];
 
 pub const DEFAULT_RATIOS: &str = "60,20,20";
 pub const DEFAULT_SEED: u64 = 0;
@@ -45,16 +96,15 @@ impl LabSettings for SplitSettings {
     const LAB: Lab = Lab::Split;
 
     fn from_url(url: &UrlState) -> Self {
-        let get = |key| url.lab_get(Lab::Split, key, true);
-        let text = |key| get(key).filter(|v| !v.is_empty()).map(str::to_string);
+        let text = |s: Setting| s.raw(url).filter(|v| !v.is_empty()).map(str::to_string);
         let d = SplitSettings::default();
         SplitSettings {
-            strategy: get("strategy").map_or(d.strategy, parse_strategy),
-            ratios: text("ratios").unwrap_or(d.ratios),
-            seed: text("seed").unwrap_or(d.seed),
-            by: text("by"),
-            size: get("size").and_then(|s| s.parse().ok()),
-            scale: text("scale"),
+            strategy: key::STRATEGY.raw(url).map_or(d.strategy, parse_strategy),
+            ratios: text(key::RATIOS).unwrap_or(d.ratios),
+            seed: text(key::SEED).unwrap_or(d.seed),
+            by: text(key::BY),
+            size: key::SIZE.value(url).and_then(|s| s.parse().ok()),
+            scale: text(key::SCALE),
         }
     }
 
@@ -75,15 +125,15 @@ impl LabSettings for SplitSettings {
         } else {
             self.seed.as_str()
         };
-        for (key, value) in [
-            ("strategy", strategy),
-            ("ratios", ratios),
-            ("seed", seed),
-            ("by", self.by.as_deref().unwrap_or("")),
-            ("size", size.as_str()),
-            ("scale", self.scale.as_deref().unwrap_or("")),
+        for (setting, value) in [
+            (key::STRATEGY, strategy),
+            (key::RATIOS, ratios),
+            (key::SEED, seed),
+            (key::BY, self.by.as_deref().unwrap_or("")),
+            (key::SIZE, size.as_str()),
+            (key::SCALE, self.scale.as_deref().unwrap_or("")),
         ] {
-            url.lab_set(Lab::Split, key, value);
+            setting.set(url, value);
         }
     }
 }

@@ -118,14 +118,16 @@ pub fn compare_cached(
 ) -> Result<DriftReport> {
     let ((rt, rname), (ct, cname)) = (reference, current);
     if let Some(t) = request.threshold.filter(|t| !t.is_finite()) {
-        return Err(EngineError::bad_request(format!(
-            "--threshold {t} is not a number"
-        )));
+        return Err(EngineError::bad_setting(
+            "threshold",
+            format!("{t} is not a number"),
+        ));
     }
     let share_rule = request.drift_share.unwrap_or(0.5);
     if !(0.0..=1.0).contains(&share_rule) {
-        return Err(EngineError::bad_request(
-            "--drift-share must be between 0 and 1",
+        return Err(EngineError::bad_setting(
+            "drift share",
+            "must be between 0 and 1",
         ));
     }
     if ct.n_rows == 0 {

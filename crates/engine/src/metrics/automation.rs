@@ -74,10 +74,13 @@ pub fn automation(
             .unwrap_or_default(),
     };
     if labels.len() > 2 {
-        return Err(EngineError::bad_request(format!(
-            "--automation needs a binary target; '{target}' has {} classes",
-            labels.len()
-        )));
+        return Err(EngineError::bad_setting(
+            "automation",
+            format!(
+                "needs a binary target; '{target}' has {} classes",
+                labels.len()
+            ),
+        ));
     }
     let (mut scores, mut truth) = (Vec::new(), Vec::new());
     for row in 0..table.n_rows {

@@ -95,8 +95,9 @@ pub fn evaluate(table: &Table, req: &MetricsRequest) -> Result<MetricsReport> {
         (Some(p), None) => table.column(p)?,
         (None, Some(s)) => table.column(s)?,
         _ => {
-            return Err(EngineError::bad_request(
-                "give exactly one of --pred and --score",
+            return Err(EngineError::bad_setting(
+                "pred",
+                "give exactly one prediction column or one score column",
             ))
         }
     };
@@ -206,7 +207,7 @@ pub fn from_scores(
         return Err(EngineError::unusable(
             ctx.file,
             format!(
-                "--score needs a binary target; \"{}\" has {} classes (use --pred)",
+                "a score column needs a binary target; \"{}\" has {} classes (use a prediction column)",
                 ctx.target,
                 labels.len()
             ),

@@ -60,20 +60,24 @@ fn params_for(kind: ModelKind, given: &BTreeMap<String, f64>) -> Result<BTreeMap
         match out.get_mut(k) {
             Some(slot) if v.is_finite() && v > 0.0 => *slot = v,
             Some(_) => {
-                return Err(EngineError::bad_request(format!(
-                    "--param {k}={v}: it must be a positive number"
-                )))
+                return Err(EngineError::bad_setting(
+                    "param",
+                    format!("{k}={v}: it must be a positive number"),
+                ))
             }
             None => {
-                return Err(EngineError::bad_request(format!(
-                    "--param {k}: {} takes {}",
-                    kind.as_str(),
+                return Err(EngineError::bad_setting(
+                    "param",
+                    format!(
+                        "{k}: {} takes {}",
+                        kind.as_str(),
                     if defaults.is_empty() {
                         "no parameters".to_string()
                     } else {
                         defaults.iter().map(|d| d.0).collect::<Vec<_>>().join(", ")
                     }
-                )))
+                    ),
+                ))
             }
         }
     }
