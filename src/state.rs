@@ -41,7 +41,7 @@ pub struct AppState {
 pub struct TrainedRun {
     /// The working dataset's generation it was trained on.
     pub generation: u64,
-    pub model: mlops_engine::model::TrainedSummary,
+    pub trained: mlops_engine::model::TrainedSummary,
     /// The majority baseline on the same split.
     pub baseline: Option<mlops_engine::model::TrainedSummary>,
 }

@@ -32,8 +32,12 @@ pub fn render<T: Serialize>(report: &T, json: bool, table: fn(&T) -> String) -> 
     }
 }
 
+/// A statistic to 4 decimals (`-` when undefined; exponent form when huge
+/// or tiny).
 fn num(x: Option<f64>) -> String {
     match x {
+        Some(v) if v.abs() >= 1e15 => format!("{v:.4e}"),
+        Some(v) if v != 0.0 && v.abs() < 1e-3 => format!("{v:.4e}"),
         Some(v) => format!("{v:.4}"),
         None => "-".into(),
     }
@@ -110,54 +114,147 @@ pub fn split_table(r: &SplitReport) -> String {
     out.trim_end().to_string()
 }
 
-/// A JSON report as `key  value` lines for a person: numbers to 4 decimals,
-/// nested objects one line each, lists of numbers inline.
+/// A JSON report as `key  value` lines for a person: numbers to 4
+/// decimals (whole numbers bare, tiny ones in exponent form), objects of
+/// plain values on one line, lists of objects as an indented table (one
+/// row each), lists of lists as indented rows, `warnings` as `warning:`
+/// lines. Never JSON text: a person reads this.
 pub fn json_table(v: &serde_json::Value) -> String {
     let mut out = String::new();
-    let scalar = |v: &serde_json::Value| match v {
-        serde_json::Value::Number(n) => n
-            .as_f64()
-            .map(|x| {
-                if x.fract() == 0.0 && x.abs() < 1e15 {
-                    format!("{x}")
-                } else {
-                    format!("{x:.4}")
-                }
-            })
-            .unwrap_or_default(),
-        serde_json::Value::Null => "-".into(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
     if let serde_json::Value::Object(map) = v {
         for (k, v) in map {
-            match v {
-                serde_json::Value::Object(inner) => {
-                    let parts: Vec<String> = inner
-                        .iter()
-                        .map(|(ik, iv)| match iv {
-                            serde_json::Value::Object(_) => {
-                                format!("\n  {ik}: {}", json_table(iv).replace('\n', "\n    "))
-                            }
-                            _ => format!("{ik} {}", scalar(iv)),
-                        })
-                        .collect();
-                    let _ = writeln!(out, "{k:<20} {}", parts.join("  "));
-                }
-                serde_json::Value::Array(items) if k == "warnings" => {
-                    for w in items {
-                        let _ = writeln!(out, "warning: {}", scalar(w));
-                    }
-                }
-                serde_json::Value::Array(items) => {
-                    let parts: Vec<String> = items.iter().map(scalar).collect();
-                    let _ = writeln!(out, "{k:<20} {}", parts.join("  "));
-                }
-                other => {
-                    let _ = writeln!(out, "{k:<20} {}", scalar(other));
+            entry(&mut out, k, v, 0);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// One key and its value, `indent` spaces in.
+fn entry(out: &mut String, key: &str, v: &serde_json::Value, indent: usize) {
+    use serde_json::Value;
+    let pad = " ".repeat(indent);
+    let width = 20usize.saturating_sub(indent);
+    match v {
+        Value::Array(items) if key == "warnings" => {
+            for w in items {
+                let _ = writeln!(out, "{pad}warning: {}", plain(w));
+            }
+        }
+        Value::Object(inner) if inner.values().all(is_flat) => {
+            let parts: Vec<String> = inner
+                .iter()
+                .map(|(ik, iv)| match iv {
+                    Value::Array(_) => format!("{ik} [{}]", plain(iv)),
+                    _ => format!("{ik} {}", plain(iv)),
+                })
+                .collect();
+            let _ = writeln!(out, "{pad}{key:<width$} {}", parts.join("  "));
+        }
+        Value::Object(inner) => {
+            let _ = writeln!(out, "{pad}{key}");
+            for (ik, iv) in inner {
+                entry(out, ik, iv, indent + 2);
+            }
+        }
+        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+            let _ = writeln!(out, "{pad}{key}");
+            table_of_objects(out, items, indent + 2);
+        }
+        Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_array) => {
+            let _ = writeln!(out, "{pad}{key}");
+            for row in items {
+                let _ = writeln!(out, "{pad}  {}", plain(row));
+            }
+        }
+        other => {
+            let _ = writeln!(out, "{pad}{key:<width$} {}", plain(other));
+        }
+    }
+}
+
+/// Objects as a table: a header of their keys, a row each.
+fn table_of_objects(out: &mut String, items: &[serde_json::Value], indent: usize) {
+    let pad = " ".repeat(indent);
+    let mut keys: Vec<&str> = Vec::new();
+    for item in items {
+        if let Some(o) = item.as_object() {
+            for k in o.keys() {
+                if !keys.contains(&k.as_str()) {
+                    keys.push(k);
                 }
             }
         }
     }
-    out.trim_end().to_string()
+    let cells: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| keys.iter().map(|k| plain(&item[*k])).collect())
+        .collect();
+    let widths: Vec<usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            cells
+                .iter()
+                .map(|row| row[i].chars().count())
+                .chain([k.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |row: Vec<String>| {
+        row.iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:>w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let _ = writeln!(
+        out,
+        "{pad}{}",
+        line(keys.iter().map(|k| k.to_string()).collect())
+    );
+    for row in cells {
+        let _ = writeln!(out, "{pad}{}", line(row));
+    }
+}
+
+/// A value with no nesting, or a list of such values.
+fn is_flat(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Object(_) => false,
+        serde_json::Value::Array(items) => !items.iter().any(|i| i.is_object() || i.is_array()),
+        _ => true,
+    }
+}
+
+/// A value as a person reads it: `-` for none, lists space-separated
+/// (`[lo hi]` inside a line).
+fn plain(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n.as_f64().map(number).unwrap_or_default(),
+        Value::Null => "-".into(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(" "),
+        Value::Object(inner) => inner
+            .iter()
+            .map(|(k, v)| format!("{k} {}", plain(v)))
+            .collect::<Vec<_>>()
+            .join("  "),
+    }
+}
+
+/// Whole numbers bare, tiny ones in exponent form (`1e-9`), huge ones too
+/// (`3.3333e307`), the rest to 4 decimals.
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x}")
+    } else if x.abs() >= 1e15 {
+        format!("{x:.4e}")
+    } else if x != 0.0 && x.abs() < 1e-3 {
+        format!("{x:e}")
+    } else {
+        format!("{x:.4}")
+    }
 }

@@ -6,8 +6,8 @@
 //! LOGISTIC PROBA_OUT [RUNS]`, with SCORES a CSV of `y,s` (binary truth,
 //! score) and LOGISTIC a CSV of features `f0..` and a binary `y`, prints
 //! JSON: `read_s` (each file → typed table, not counted below),
-//! `metrics_s` (`Sweep::new` + `roc_auc` + `roc_curve` + `pr_curve`;
-//! `sweep_s` is `Sweep::new` alone, the sort),
+//! `metrics_s` (`ThresholdTable::new` + `roc_auc` + `roc_curve` + `pr_curve`;
+//! `sweep_s` is `ThresholdTable::new` alone, the sort),
 //! `logistic_s` (`logistic::fit`, binary, C = 1), the AUC, the curves'
 //! lengths and the fit's iterations. The fitted positive-class
 //! probabilities of the first 1000 rows go to PROBA_OUT, one per line.
@@ -15,7 +15,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use mlops_engine::metrics::curves::{pr_curve, roc_curve};
-use mlops_engine::metrics::sweep::Sweep;
+use mlops_engine::metrics::threshold_table::ThresholdTable;
 use mlops_engine::model::logistic;
 use mlops_engine::table::{read_csv, ColumnData, CsvOptions, Table};
 use ndarray::Array2;
@@ -79,9 +79,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|&v| v == 1.0)
         .collect();
-    let (sweep_s, _) = time(runs, || Sweep::new(&s, &positive));
+    let (sweep_s, _) = time(runs, || ThresholdTable::new(&s, &positive));
     let (metrics_s, (auc, roc_points, pr_points, distinct)) = time(runs, || {
-        let sweep = Sweep::new(&s, &positive);
+        let sweep = ThresholdTable::new(&s, &positive);
         let auc = sweep.roc_auc();
         let roc = roc_curve(&sweep);
         let pr = pr_curve(&sweep);

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mlops_engine::metrics::curves::{calibration, pr_curve, roc_curve};
-use mlops_engine::metrics::sweep::Sweep;
+use mlops_engine::metrics::threshold_table::ThresholdTable;
 use mlops_engine::metrics::{evaluate, spec_json, MetricsRequest, Task};
 use mlops_engine::table::{read_csv, CsvOptions};
 use serde_json::Value;
@@ -145,7 +145,7 @@ fn every_metrics_fixture_matches_scikit_learn() {
         let y: Vec<bool> = (0..table.n_rows)
             .map(|r| target.text(r).unwrap() == positive_label)
             .collect();
-        let sweep = Sweep::new(&s, &y);
+        let sweep = ThresholdTable::new(&s, &y);
         let roc = roc_curve(&sweep);
         let got_roc = serde_json::json!({"fpr": floats(&roc.fpr), "tpr": floats(&roc.tpr),
             "thresholds": roc.thresholds.iter().map(|t| t.map_or(Value::Null, |v| serde_json::json!(v))).collect::<Vec<_>>()});

@@ -5,7 +5,7 @@
 //! inputs (Ok, or an error naming the column or the split; never a panic).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use mlops_engine::metrics::sweep::Sweep;
+use mlops_engine::metrics::threshold_table::ThresholdTable;
 use mlops_engine::metrics::{evaluate, spec_json, MetricsBody, MetricsReport, MetricsRequest};
 use mlops_engine::model::{train, FittedModel, ModelKind, TrainRequest, Trained};
 use mlops_engine::split::{SplitRequest, Strategy as SplitStrategy};
@@ -212,8 +212,8 @@ proptest! {
         let scores: Vec<f64> = rows.keys().map(|&k| f64::from(k) / 100.0).collect();
         let negated: Vec<f64> = scores.iter().map(|s| -s).collect();
         let positive: Vec<bool> = rows.values().copied().collect();
-        let a = Sweep::new(&scores, &positive).roc_auc();
-        let b = Sweep::new(&negated, &positive).roc_auc();
+        let a = ThresholdTable::new(&scores, &positive).roc_auc();
+        let b = ThresholdTable::new(&negated, &positive).roc_auc();
         let both_classes = positive.iter().any(|&p| p) && positive.iter().any(|&p| !p);
         prop_assert_eq!(a.is_some(), both_classes);
         prop_assert_eq!(b.is_some(), both_classes);
@@ -222,7 +222,7 @@ proptest! {
         }
     }
 
-    /// `Sweep::at(t)` is counting `score >= t` row by row; ROC AUC is the
+    /// `ThresholdTable::at(t)` is counting `score >= t` row by row; ROC AUC is the
     /// pairwise definition, ties half (to 1e-12).
     #[test]
     fn sweep_equals_recounting(
@@ -231,7 +231,7 @@ proptest! {
     ) {
         let scores: Vec<f64> = rows.iter().map(|r| r.0).collect();
         let positive: Vec<bool> = rows.iter().map(|r| r.1).collect();
-        let sweep = Sweep::new(&scores, &positive);
+        let sweep = ThresholdTable::new(&scores, &positive);
         prop_assert_eq!(sweep.positives, positive.iter().filter(|&&p| p).count() as u64);
         prop_assert_eq!(sweep.negatives, positive.iter().filter(|&&p| !p).count() as u64);
         // The scores are also every row's own threshold.

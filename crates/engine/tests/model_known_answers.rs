@@ -8,6 +8,7 @@
 
 use mlops_engine::metrics::spec_json;
 use mlops_engine::model::fitted::ModelKind;
+use mlops_engine::model::hyper::Hyperparameters;
 use mlops_engine::model::train::{fit_model, measure, FitSpec};
 use mlops_engine::table::{read_csv, CsvOptions, Table};
 use serde_json::Value;
@@ -99,16 +100,13 @@ fn every_model_fixture_matches_scikit_learn() {
         let labels: Vec<String> = fixture["labels"].as_array().map_or(vec![], |a| {
             a.iter().map(|v| v.as_str().unwrap().to_string()).collect()
         });
-        let mut params: std::collections::BTreeMap<String, f64> = fixture["params"]
+        let params: std::collections::BTreeMap<String, f64> = fixture["params"]
             .as_object()
             .unwrap()
             .iter()
             .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
             .collect();
-        if kind == ModelKind::Tree {
-            params.entry("max_depth".into()).or_insert(5.0);
-            params.entry("min_samples_leaf".into()).or_insert(1.0);
-        }
+        let hyper = Hyperparameters::check(kind, &params).unwrap();
         let features: Vec<String> = fixture["features"]
             .as_array()
             .unwrap()
@@ -117,11 +115,10 @@ fn every_model_fixture_matches_scikit_learn() {
             .collect();
         let target = fixture["target"].as_str().unwrap();
         let spec = FitSpec {
-            target,
-            kind,
-            params,
+            target: target.to_string(),
+            hyper,
             features,
-            labels: &labels,
+            labels,
             regression,
         };
         let rows: Vec<usize> = (0..train.n_rows).collect();

@@ -23,7 +23,7 @@ const ROUTES: [(&str, &str); 3] = [
 #[component]
 pub fn ApiPanel() -> impl IntoView {
     let state = AppState::get();
-    let model = Memo::new(move |_| state.current_run().map(|r| r.model.id));
+    let model = Memo::new(move |_| state.current_run().map(|r| r.trained.id));
     let body = RwSignal::new(String::new());
     let route = RwSignal::new(0usize);
     let answer = RwSignal::new(None::<HttpResponse>);

@@ -24,7 +24,7 @@ const DEGREES: [(&str, &str); 5] = [
 #[component]
 pub fn Automation() -> impl IntoView {
     let state = AppState::get();
-    let run = Memo::new(move |_| state.current_run().map(|r| r.model));
+    let run = Memo::new(move |_| state.current_run().map(|r| r.trained));
     let answer = latest(move || {
         let m = run.get()?;
         let split = if m.splits.iter().any(|s| s.name == "test") {

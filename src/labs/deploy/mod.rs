@@ -36,7 +36,7 @@ pub fn DeployLab() -> impl IntoView {
     let models = Memo::new(move |_| {
         state
             .current_run()
-            .map(|r| (r.baseline.as_ref().map(|b| b.id), r.model.id))
+            .map(|r| (r.baseline.as_ref().map(|b| b.id), r.trained.id))
     });
     let built = Memo::new(move |_| s.with(|s| s.request()));
     // Bumped by `rollout-run` to ask again.

@@ -119,7 +119,7 @@ fn requests(state: AppState, sim: &Simulation, model: u32) -> Option<Vec<Request
 pub fn Simulate() -> impl IntoView {
     let state = AppState::get();
     let sim = Memo::new(move |_| settings::current(state).sim);
-    let model = Memo::new(move |_| state.current_run().map(|r| r.model.id));
+    let model = Memo::new(move |_| state.current_run().map(|r| r.trained.id));
     // Bumped by `sim-run` to ask again with the same settings.
     let runs = RwSignal::new(0u32);
     let answers = latest_answers(move || {
@@ -176,8 +176,8 @@ pub fn Simulate() -> impl IntoView {
         match state.current_run() {
         Some(r) => format!(
             "watched with the Model lab's {} model (model {})",
-            r.model.model.model.as_str(),
-            r.model.id
+            r.trained.info.kind.as_str(),
+            r.trained.id
         ),
         None => "no model trained yet: running trains the Model lab's chosen model on the Split lab's split first".to_string(),
     }

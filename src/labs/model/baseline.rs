@@ -2,13 +2,12 @@
 //! bias/variance reading of them, and "which metric?" on imbalanced data.
 
 use super::settings;
-use crate::browser::answer::latest_answer;
+use crate::browser::answer::latest;
 use crate::components::format::{fmt_stat, percent, raw};
 use crate::components::{data_table, ColumnSelect, TableRow};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
-use mlops_engine::api::Request;
-use mlops_engine::metrics::{self, MetricsRequest};
+use mlops_engine::metrics::MetricsRequest;
 use mlops_engine::model::diagnosis::{diagnose, Focus};
 use mlops_engine::model::TrainedSummary;
 
@@ -41,7 +40,7 @@ fn error_of(summary: &TrainedSummary, split: &str) -> Option<f64> {
 }
 
 fn is_regression(summary: &TrainedSummary) -> bool {
-    summary.model.task == mlops_engine::model::ModelTask::Regression
+    summary.info.task == mlops_engine::model::ModelTask::Regression
 }
 
 #[component]
@@ -57,22 +56,20 @@ pub fn Baseline(
     let pick = Callback::new(move |v: String| {
         settings::update(state, |s| s.hlp_column = Some(v).filter(|v| !v.is_empty()))
     });
-    let hlp_answer = latest_answer(move || {
+    let hlp_answer = latest::<super::MetricsAsk>(move || {
         let _ = state.dataset_generation();
         let pred = s().hlp_column?;
         let target = state.target.get()?;
-        Some(Request::Metrics(metrics::Request::Metrics(
-            MetricsRequest {
-                target,
-                pred: Some(pred),
-                ..Default::default()
-            },
-        )))
+        Some(super::MetricsAsk::Columns(MetricsRequest {
+            target,
+            pred: Some(pred),
+            ..Default::default()
+        }))
     });
     // Human-level error: the annotator column's, else the typed number.
     let hlp = move || -> Option<Result<f64, String>> {
         if s().hlp_column.is_some() {
-            let r = hlp_answer.with(|a| a.as_ref().map(super::metrics_report))?;
+            let r = hlp_answer.get()?.map_err(|e| e.to_string());
             return Some(r.map(|r| {
                 super::fields::fields(&r)
                     .into_iter()
@@ -85,8 +82,8 @@ pub fn Baseline(
     };
     let table = move || {
         let run = run.get()?;
-        let dev = dev_split(&run.model);
-        let regression = is_regression(&run.model);
+        let dev = dev_split(&run.trained);
+        let regression = is_regression(&run.trained);
         let shown = move |e: Option<f64>| {
             e.map(|e| {
                 if regression {
@@ -128,14 +125,14 @@ pub fn Baseline(
         let baseline = run.baseline.as_ref();
         let baseline_name = format!(
             "{} baseline",
-            baseline.map_or("majority", |b| b.model.model.as_str())
+            baseline.map_or("majority", |b| b.info.kind.as_str())
         );
         let error = if regression { "RMSE" } else { "error" };
         let rows = vec![
             row(&baseline_name, baseline, "baseline-error"),
             row(
-                run.model.model.model.as_str(),
-                Some(&run.model),
+                run.trained.info.kind.as_str(),
+                Some(&run.trained),
                 "model-error",
             ),
             hlp_row,
@@ -153,12 +150,12 @@ pub fn Baseline(
     let reading = move || {
         let run = run.get()?;
         // Bias and variance in error points: a class target's reading.
-        (!is_regression(&run.model)).then_some(())?;
+        (!is_regression(&run.trained)).then_some(())?;
         let hlp = hlp()?.ok().filter(|e| e.is_finite())?;
-        let dev = dev_split(&run.model);
+        let dev = dev_split(&run.trained);
         let d = diagnose(
-            error_of(&run.model, "train")?,
-            error_of(&run.model, dev)?,
+            error_of(&run.trained, "train")?,
+            error_of(&run.trained, dev)?,
             hlp,
         );
         let focus = match d.focus {
@@ -181,13 +178,13 @@ pub fn Baseline(
     let which_metric = move || {
         let run = run.get()?;
         let b = run.baseline.as_ref()?;
-        let split = dev_split(&run.model);
+        let split = dev_split(&run.trained);
         let (acc, rec, f1) = (
             split_metric(b, split, "accuracy")?,
             split_metric(b, split, "recall"),
             split_metric(b, split, "f1"),
         );
-        let positive = b.model.positive.clone()?;
+        let positive = b.info.positive.clone()?;
         Some(view! {
             <div class="which-metric">
                 <h3>"Which metric?"</h3>

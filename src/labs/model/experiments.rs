@@ -25,7 +25,7 @@ pub fn sweep_values(kind: ModelKind) -> Option<(&'static str, Vec<f64>)> {
 fn base(state: AppState, run: &TrainedRun) -> Option<TrainRequest> {
     let split = crate::labs::split::current_request(state)?.ok()?;
     Some(TrainRequest {
-        model: run.model.model.model,
+        model: run.trained.info.kind,
         params: Default::default(),
         features: None,
         split,
@@ -42,7 +42,7 @@ pub fn Experiments(
     let state = AppState::get();
     let sweep = latest(move || {
         let run = run.get()?;
-        let (param, values) = sweep_values(run.model.model.model)?;
+        let (param, values) = sweep_values(run.trained.info.kind)?;
         Some(model::Request::Sweep {
             base: base(state, &run)?,
             param: param.into(),
@@ -51,7 +51,7 @@ pub fn Experiments(
     });
     let curve = latest(move || {
         let run = run.get()?;
-        (run.model.model.model != ModelKind::Majority).then_some(())?;
+        (run.trained.info.kind != ModelKind::Majority).then_some(())?;
         Some(model::Request::LearningCurve {
             base: base(state, &run)?,
             seed: 0,

@@ -4,7 +4,7 @@
 //! the threshold table's counts while the slider moves.
 
 use mlops_engine::metrics::report::{ClassificationReport, ScoreReport};
-use mlops_engine::metrics::sweep::BinaryCounts;
+use mlops_engine::metrics::threshold_table::BinaryCounts;
 use mlops_engine::metrics::{MetricsBody, MetricsReport};
 
 pub use mlops_engine::metrics::fields::Field;

@@ -10,13 +10,14 @@ mod model_file;
 pub mod settings;
 mod slices;
 
-use crate::browser::answer::{ask, latest, latest_answer, Answer};
+use crate::browser::answer::{ask, latest, Answer};
 use crate::components::{ColumnSelect, LabIntro, Warnings};
 use crate::state::{AppState, TrainedRun};
 use leptos::prelude::*;
-use mlops_engine::api::{Request, Response};
+use mlops_engine::api::{Ask, Request, Response};
 use mlops_engine::metrics::{self, MetricsReport};
 use mlops_engine::model::{self, ModelKind, TrainRequest, TrainedSummary};
+use mlops_engine::EngineError;
 use settings::Source;
 
 /// The seed of the bootstrap intervals the lab shows (`mlops metrics
@@ -32,14 +33,35 @@ pub fn view() -> AnyView {
     view! { <ModelLab /> }.into_any()
 }
 
-/// The report in a worker's answer (metrics of columns or of a model's
-/// split), or its error.
-pub fn metrics_report(answer: &Response) -> Result<MetricsReport, String> {
-    match answer {
-        Response::Metrics(metrics::Response::Metrics(r))
-        | Response::Model(model::Response::Evaluated(r)) => Ok(r.clone()),
-        Response::Error(message) => Err(message.to_string()),
-        _ => Err("unexpected answer from the engine".into()),
+/// The metrics panel's question: the metrics of prediction columns (the
+/// Metrics lab's request) or of a trained model's split (the Model lab's);
+/// either is answered with a [`MetricsReport`].
+#[derive(Debug, Clone)]
+pub enum MetricsAsk {
+    Columns(metrics::MetricsRequest),
+    Model(model::Request),
+}
+
+impl From<MetricsAsk> for Request {
+    fn from(ask: MetricsAsk) -> Request {
+        match ask {
+            MetricsAsk::Columns(r) => metrics::Request::Metrics(r).into(),
+            MetricsAsk::Model(r) => r.into(),
+        }
+    }
+}
+
+impl Ask for MetricsAsk {
+    type Answer = MetricsReport;
+
+    fn answer(response: Response) -> Result<MetricsReport, EngineError> {
+        match response {
+            Response::Metrics(metrics::Response::Metrics(r))
+            | Response::Model(model::Response::Evaluated(r)) => Ok(r),
+            other => Err(model::Request::answer(other).err().unwrap_or_else(|| {
+                EngineError::unavailable("the engine answered the metrics with something else")
+            })),
+        }
     }
 }
 
@@ -80,11 +102,11 @@ pub(crate) fn train(state: AppState, kind: ModelKind) {
     ask(request(baseline), None, move |baseline| {
         let baseline = summary(baseline).ok();
         ask(request(kind), None, move |trained| match summary(trained) {
-            Ok(model) => {
+            Ok(summary) => {
                 state.error.set(None);
                 state.trained.set(Some(TrainedRun {
                     generation,
-                    model,
+                    trained: summary,
                     baseline,
                 }));
             }
@@ -130,20 +152,17 @@ pub fn ModelLab() -> impl IntoView {
         let _ = state.dataset_generation();
         let settings = s();
         match settings.source {
-            Source::Columns => settings.columns_request(&state.target.get()?).map(|r| {
-                Request::Metrics(metrics::Request::Metrics(metrics::MetricsRequest {
-                    intervals,
-                    ..r
-                }))
-            }),
+            Source::Columns => settings
+                .columns_request(&state.target.get()?)
+                .map(|r| MetricsAsk::Columns(metrics::MetricsRequest { intervals, ..r })),
             Source::Model => run.get().map(|r| {
-                let split = if r.model.splits.iter().any(|s| s.name == "test") {
+                let split = if r.trained.splits.iter().any(|s| s.name == "test") {
                     "test"
                 } else {
                     "dev"
                 };
-                Request::Model(model::Request::Evaluate {
-                    id: r.model.id,
+                MetricsAsk::Model(model::Request::Evaluate {
+                    id: r.trained.id,
                     split: split.into(),
                     threshold: Some(settings.threshold),
                     intervals,
@@ -151,15 +170,14 @@ pub fn ModelLab() -> impl IntoView {
             }),
         }
     };
-    let answer = latest_answer(move || request(None));
-    let result = Signal::derive(move || answer.with(|a| a.as_ref().map(metrics_report)));
+    let result = latest::<MetricsAsk>(move || request(None));
     let report = Signal::derive(move || result.get().and_then(|r| r.ok()));
-    let error = move || result.get().and_then(|r| r.err());
+    let error = move || result.get().and_then(|r| r.err()).map(|e| e.to_string());
     // Intervals after the report they belong to, and only on data small
     // enough for the worker to resample in a few seconds (it would be busy
     // for a minute on a million rows; `mlops metrics --bootstrap` does any
     // size).
-    let with_intervals = latest_answer(move || {
+    let with_intervals = latest::<MetricsAsk>(move || {
         let rows = report.with(|r| r.as_ref().map(|r| r.rows))?;
         (rows <= MAX_BOOTSTRAP_ROWS).then_some(())?;
         request(Some(BOOTSTRAP_SEED))
@@ -172,8 +190,8 @@ pub fn ModelLab() -> impl IntoView {
         });
         with_intervals.with(|a| {
             a.as_ref()
-                .and_then(|a| metrics_report(a).ok())
-                .and_then(|r| fields::classification(&r).cloned())
+                .and_then(|a| a.as_ref().ok())
+                .and_then(|r| fields::classification(r).cloned())
                 // Never another threshold's intervals beside these numbers.
                 .filter(|c| shown.as_ref() == Some(&(c.threshold, c.labels.clone())))
                 .map(|c| c.intervals)
@@ -264,7 +282,11 @@ fn Controls(
             Some((*s.thresholds.first()?, *s.thresholds.last()?))
         })
     };
-    let trained_label = move || state.current_run().map(|r: TrainedRun| describe(&r.model));
+    let trained_label = move || {
+        state
+            .current_run()
+            .map(|r: TrainedRun| describe(&r.trained))
+    };
     let lock = move |setting| state.control(setting);
     view! {
         <div class="controls">
@@ -332,7 +354,7 @@ fn describe(m: &TrainedSummary) -> String {
     let rows = m.splits.first().map_or(0, |s| s.metrics.rows);
     format!(
         "{} trained on {rows} rows (model {})",
-        m.model.model.as_str(),
+        m.info.kind.as_str(),
         m.id
     )
 }

@@ -85,7 +85,7 @@ pub fn ModelFile(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView
             <p class="muted">"The same JSON " <code>"mlops predict"</code> " and " <code>"mlops serve"</code> " read: preprocessing fitted on train, and the model."</p>
             <div class="controls">
                 {move || run.get().map(|r| {
-                    let (id, file) = (r.model.id, format!("{}-{}.json", r.model.model.target, r.model.model.model.as_str()));
+                    let (id, file) = (r.trained.id, format!("{}-{}.json", r.trained.info.target, r.trained.info.kind.as_str()));
                     view! { <button type="button" class="primary" data-testid="model-download" on:click=move |_| download_model(state, id, file.clone())>"Download model JSON"</button> }.into_any()
                 })}
                 <label class="field"><span>"Score the working dataset with a model file"</span>

@@ -50,12 +50,12 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     });
     let answer = latest(move || {
         let run = run.get()?;
-        (run.model.model.task != mlops_engine::model::ModelTask::Regression).then_some(())?;
+        (run.trained.info.task != mlops_engine::model::ModelTask::Regression).then_some(())?;
         let settings = s();
-        let split = super::baseline::dev_split(&run.model);
+        let split = super::baseline::dev_split(&run.trained);
         let hlp = settings.typed_hlp().and_then(Result::ok);
         Some(model::Request::Slices {
-            id: run.model.id,
+            id: run.trained.id,
             split: split.into(),
             column: column()?,
             annotator: settings.hlp_column.clone(),
@@ -109,7 +109,7 @@ pub fn Slices(#[prop(into)] run: Signal<Option<TrainedRun>>) -> impl IntoView {
     let regression = move || {
         run.with(|r| {
             r.as_ref()
-                .is_some_and(|r| r.model.model.task == mlops_engine::model::ModelTask::Regression)
+                .is_some_and(|r| r.trained.info.task == mlops_engine::model::ModelTask::Regression)
         })
     };
     view! {

@@ -247,14 +247,14 @@ fn table(r: &RolloutReport, why: &Explanation) -> String {
     for s in &r.steps {
         let _ = writeln!(
             out,
-            "{:>5} {:>5}%  {:>7} ({:>4})  {:>7} ({:>4})  {:?}",
+            "{:>5} {:>5}%  {:>7} ({:>4})  {:>7} ({:>4})  {}",
             s.step,
             s.candidate_weight,
             s.baseline_requests,
             s.baseline_errors,
             s.candidate_requests,
             s.candidate_errors,
-            s.verdict
+            s.verdict.as_str()
         );
     }
     for (s, reason) in r.steps.iter().zip(&why.reasons) {
@@ -266,8 +266,11 @@ fn table(r: &RolloutReport, why: &Explanation) -> String {
     }
     let _ = writeln!(
         out,
-        "outcome: {:?} at step {}; the candidate served {} requests, {} of them errors",
-        r.outcome, r.decided_at_step, r.requests_served_by_candidate, r.errors_served_by_candidate
+        "outcome: {} at step {}; the candidate served {} requests, {} of them errors",
+        r.outcome.as_str().replace('_', " "),
+        r.decided_at_step,
+        r.requests_served_by_candidate,
+        r.errors_served_by_candidate
     );
     for w in &r.warnings {
         let _ = writeln!(out, "warning: {w}");

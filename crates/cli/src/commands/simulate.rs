@@ -100,10 +100,13 @@ pub fn run(args: Args) -> Result<String, Failure> {
 fn table(r: &SimulateReport) -> String {
     use std::fmt::Write;
     let mut out = format!(
-        "{:?} drift, {:?} shape, seed {}, magnitude {}, change at batch {}\nbatch   rows  strength\n",
-        r.scenario, r.shape, r.seed, r.magnitude, r.change_at
-    )
-    .to_lowercase();
+        "{} drift, {} shape, seed {}, magnitude {}, change at batch {}\nbatch   rows  strength\n",
+        r.scenario.as_str(),
+        r.shape.as_str(),
+        r.seed,
+        r.magnitude,
+        r.change_at
+    );
     for b in &r.batches {
         let _ = writeln!(out, "{:>5} {:>6}  {:>8.3}", b.batch, b.rows, b.strength);
     }

@@ -6,7 +6,7 @@
 use crate::failure::Failure;
 use crate::output;
 use mlops_engine::metrics::spec_json;
-use mlops_engine::model::{self, ModelKind, ModelTask, TrainRequest};
+use mlops_engine::model::{self, ModelKind, TrainRequest};
 use mlops_engine::split::{SplitRequest, Strategy};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -117,17 +117,17 @@ pub fn run(args: Args) -> Result<String, Failure> {
         };
         write(path, &csv)?;
     }
-    let m = &trained.model;
+    let m = &trained.info;
     let splits: serde_json::Map<String, serde_json::Value> = trained
         .splits
         .iter()
         .map(|s| (s.name.clone(), spec_json(&s.metrics)))
         .collect();
     let report = json!({
-        "model": m.model.as_str(),
+        "model": m.kind.as_str(),
         "params": m.params,
         "target": m.target,
-        "task": match m.task { ModelTask::Binary => "binary", ModelTask::Multiclass => "multiclass", ModelTask::Regression => "regression" },
+        "task": m.task.as_str(),
         "positive": m.positive,
         "features": m.features,
         "splits": splits,

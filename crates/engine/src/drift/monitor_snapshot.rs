@@ -7,7 +7,7 @@ use super::monitor::{Bound, InputStats, OutputStats, Performance};
 use super::monitor_stats::{js_to_reference, RefBins};
 use crate::basics::error::Result;
 use crate::basics::stats::{mean, sample_std};
-use crate::metrics::sweep::Sweep;
+use crate::metrics::threshold_table::ThresholdTable;
 use crate::model::{FittedModel, ModelTask};
 use crate::table::Table;
 
@@ -113,7 +113,7 @@ pub fn snapshot(
                 (Some(s), Some(pos)) => {
                     let scores: Vec<f64> = with.iter().map(|&r| s[r]).collect();
                     let flags: Vec<bool> = truth.iter().map(|y| y == pos).collect();
-                    Sweep::new(&scores, &flags).roc_auc()
+                    ThresholdTable::new(&scores, &flags).roc_auc()
                 }
                 _ => None,
             };

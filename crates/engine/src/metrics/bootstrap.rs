@@ -121,7 +121,7 @@ pub fn intervals(sample: &Sample<'_>, seed: u64, resamples: usize) -> Vec<Interv
 }
 
 /// ROC AUC with row weights (how often each row was drawn), ties as one
-/// threshold, as the unweighted [`super::sweep::Sweep`] does.
+/// threshold, as the unweighted [`super::threshold_table::ThresholdTable`] does.
 fn weighted_auc(
     order: &[usize],
     scores: &[f64],

@@ -3,7 +3,7 @@
 //! `precision_recall_curve` and `calibration_curve(n_bins=10,
 //! strategy="uniform")` give them, plus [`thin`] for charts.
 
-use super::sweep::Sweep;
+use super::threshold_table::ThresholdTable;
 use serde::{Deserialize, Serialize};
 
 /// The ROC curve: `fpr[0] = tpr[0] = 0` at threshold `+∞` (`None`).
@@ -38,7 +38,7 @@ pub struct CalibrationBin {
 
 /// The ROC curve of a sweep; `None` rates when a class is absent (a
 /// warning is the caller's).
-pub fn roc_curve(sweep: &Sweep) -> RocCurve {
+pub fn roc_curve(sweep: &ThresholdTable) -> RocCurve {
     let n = sweep.scores.len();
     // Keep the first and last points and every point where the slope changes.
     let keep = |i: usize| {
@@ -70,7 +70,7 @@ pub fn roc_curve(sweep: &Sweep) -> RocCurve {
 }
 
 /// The precision–recall curve of a sweep.
-pub fn pr_curve(sweep: &Sweep) -> PrCurve {
+pub fn pr_curve(sweep: &ThresholdTable) -> PrCurve {
     let mut curve = PrCurve::default();
     for i in (0..sweep.scores.len()).rev() {
         let (tp, fp) = (sweep.tp[i], sweep.fp[i]);
@@ -138,7 +138,7 @@ mod tests {
 
     #[test]
     fn roc_of_the_sklearn_example() {
-        let sw = Sweep::new(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]);
+        let sw = ThresholdTable::new(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]);
         let roc = roc_curve(&sw);
         assert_eq!(roc.fpr, vec![0.0, 0.0, 0.5, 0.5, 1.0]);
         assert_eq!(roc.tpr, vec![0.0, 0.5, 0.5, 1.0, 1.0]);

@@ -3,7 +3,7 @@
 //!
 //! Why our own and not a port: the lab slides a threshold over a million
 //! scores at 60 frames a second, so the scores are sorted once into a
-//! [`sweep::Sweep`] with cumulative counts, and everything that depends on
+//! [`threshold_table::ThresholdTable`] with cumulative counts, and everything that depends on
 //! a threshold (the confusion matrix, precision, recall, F1) is a binary
 //! search, while ROC AUC, average precision and both curves are one pass.
 //!
@@ -23,7 +23,7 @@ pub mod probability;
 pub mod regression;
 pub mod report;
 pub mod spec_json;
-pub mod sweep;
+pub mod threshold_table;
 
 pub use report::{evaluate, MetricsBody, MetricsReport, MetricsRequest, Task};
 pub use spec_json::spec_json;

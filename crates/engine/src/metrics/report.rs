@@ -8,7 +8,7 @@ use super::curves::{calibration, pr_curve, roc_curve, thin, CalibrationBin, PrCu
 use super::outcomes::{self, Outcomes};
 use super::probability::{brier, log_loss};
 use super::regression::{regression_metrics, RegressionMetrics};
-use super::sweep::{BinaryCounts, Sweep};
+use super::threshold_table::{BinaryCounts, ThresholdTable};
 use crate::basics::error::{EngineError, Result};
 use crate::table::{ColumnKind, Table};
 use serde::{Deserialize, Serialize};
@@ -251,7 +251,7 @@ pub fn from_scores(
         truth,
         predicted,
     };
-    let sweep = Sweep::new(scores, &positive);
+    let sweep = ThresholdTable::new(scores, &positive);
     let score_report = score_report(&sweep, scores, &positive, warnings);
     Ok(classification(
         ctx,
@@ -318,7 +318,7 @@ fn classification(
 /// Everything from the scores: AUC, AP, log loss, Brier, curves, and the
 /// threshold table.
 pub fn score_report(
-    sweep: &Sweep,
+    sweep: &ThresholdTable,
     scores: &[f64],
     positive: &[bool],
     warnings: &mut Vec<String>,
@@ -370,7 +370,7 @@ pub fn score_report(
 
 /// 0, 0.001, ..., 1 when the scores are probabilities, else the same number
 /// of steps from the lowest score to the highest.
-fn threshold_grid(sweep: &Sweep) -> Vec<f64> {
+fn threshold_grid(sweep: &ThresholdTable) -> Vec<f64> {
     let (hi, lo) = (sweep.scores.first().copied(), sweep.scores.last().copied());
     let (lo, hi) = match (lo, hi) {
         (Some(lo), Some(hi)) if lo < 0.0 || hi > 1.0 => (lo, hi),

@@ -5,6 +5,7 @@
 //! data-centric (retrain with the rows the two annotators disagree on
 //! relabelled by the second one, or left out).
 
+use super::hyper::Hyperparameters;
 use super::train::{plan, run, Plan, TrainRequest};
 use crate::basics::error::{EngineError, Result};
 use crate::basics::rng::{seeded, shuffle};
@@ -67,9 +68,21 @@ fn scores(
     spec_params: Option<(&str, f64)>,
     rows: &[usize],
 ) -> Point {
-    let mut spec = plan.spec();
+    let mut spec = plan.fit.clone();
     if let Some((k, v)) = spec_params {
-        spec.params.insert(k.to_string(), v);
+        match spec.hyper.with(k, v) {
+            Ok(h) => spec.hyper = h,
+            Err(e) => {
+                return Point {
+                    x,
+                    train_rows: rows.len() as u64,
+                    train: Score::default(),
+                    dev: Score::default(),
+                    test: Score::default(),
+                    error: Some(e.to_string()),
+                }
+            }
+        }
     }
     let split = |t: &super::Trained, name: &str| {
         t.splits
@@ -126,11 +139,12 @@ pub fn sweep(
     progress: &mut dyn FnMut(f64),
 ) -> Result<Vec<Point>> {
     let plan = plan(table, req)?;
-    if !plan.params.contains_key(param) {
-        return Err(EngineError::bad_request(format!(
-            "{} has no parameter \"{param}\"",
-            plan.kind.as_str()
-        )));
+    let kind = plan.fit.hyper.kind();
+    if !Hyperparameters::names(kind).contains(&param) {
+        return Err(EngineError::bad_setting(
+            "param",
+            format!("{} has no parameter \"{param}\"", kind.as_str()),
+        ));
     }
     let rows = plan.train_rows();
     let n = values.len().max(1) as f64;
@@ -187,7 +201,7 @@ pub fn data_centric(
     progress: &mut dyn FnMut(f64),
 ) -> Result<DataCentric> {
     let plan = plan(table, req)?;
-    let target = table.column(&plan.target)?;
+    let target = table.column(&plan.fit.target)?;
     let other = table.column(annotator)?;
     let rows = plan.train_rows();
     let disagree: Vec<usize> = rows
@@ -204,7 +218,7 @@ pub fn data_centric(
         .copied()
         .filter(|r| disagree.binary_search(r).is_err())
         .collect();
-    let relabelled_table = relabel(table, &plan.target, other, &disagree)?;
+    let relabelled_table = relabel(table, &plan.fit.target, other, &disagree)?;
     let as_is = scores(table, &plan, 0.0, None, &rows);
     progress(1.0 / 3.0);
     let relabelled = scores(&relabelled_table, &plan, 1.0, None, &rows);

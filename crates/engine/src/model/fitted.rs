@@ -124,6 +124,27 @@ pub enum ModelTask {
     Regression,
 }
 
+impl ModelTask {
+    pub const ALL: [ModelTask; 3] = [
+        ModelTask::Binary,
+        ModelTask::Multiclass,
+        ModelTask::Regression,
+    ];
+
+    /// The task's name in `mlops-model/1` JSON and the reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModelTask::Binary => "binary",
+            ModelTask::Multiclass => "multiclass",
+            ModelTask::Regression => "regression",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ModelTask> {
+        ModelTask::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+}
+
 /// A model with everything needed to score new rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FittedModel {
@@ -145,7 +166,7 @@ pub struct FittedModel {
 /// A model's description, without its numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelInfo {
-    pub model: ModelKind,
+    pub kind: ModelKind,
     pub params: std::collections::BTreeMap<String, f64>,
     pub target: String,
     pub task: ModelTask,
@@ -182,7 +203,7 @@ impl FittedModel {
     /// worker).
     pub fn info(&self) -> ModelInfo {
         ModelInfo {
-            model: self.model,
+            kind: self.model,
             params: self.params.clone(),
             target: self.target.clone(),
             task: self.task,

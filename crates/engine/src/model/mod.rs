@@ -16,6 +16,7 @@ pub mod diagnosis;
 pub mod experiments;
 pub mod features;
 pub mod fitted;
+pub mod hyper;
 pub mod lbfgs;
 pub mod linear;
 pub mod logistic;

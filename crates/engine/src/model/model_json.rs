@@ -44,11 +44,7 @@ fn matrix(rows: &[Vec<f64>]) -> Json {
 
 /// The model as `mlops-model/1` JSON text.
 pub fn to_json(m: &FittedModel) -> String {
-    let task = match m.task {
-        ModelTask::Binary => "binary",
-        ModelTask::Multiclass => "multiclass",
-        ModelTask::Regression => "regression",
-    };
+    let task = m.task.as_str();
     let pre = m.preprocessing.encodings.iter().map(|e| match e {
         Encoding::Numeric {
             column,
@@ -240,12 +236,9 @@ pub fn from_json(text: &str, file: &str) -> Result<FittedModel> {
         .text(&v, "model")?
         .parse()
         .map_err(|_| r.bad("unknown \"model\""))?;
-    let task = match r.text(&v, "task")?.as_str() {
-        "binary" => ModelTask::Binary,
-        "multiclass" => ModelTask::Multiclass,
-        "regression" => ModelTask::Regression,
-        other => return Err(r.bad(&format!("unknown task \"{other}\""))),
-    };
+    let task_text = r.text(&v, "task")?;
+    let task = ModelTask::parse(&task_text)
+        .ok_or_else(|| r.bad(&format!("unknown task \"{task_text}\"")))?;
     let params = r
         .field(&v, "params")?
         .members()

@@ -79,7 +79,7 @@ pub enum Request {
 pub struct TrainedSummary {
     pub id: u32,
     /// The model's description (the model itself stays in the session).
-    pub model: ModelInfo,
+    pub info: ModelInfo,
     pub splits: Vec<SplitMetrics>,
     pub warnings: Vec<String>,
 }
@@ -107,7 +107,7 @@ pub enum Response {
     },
     Imported {
         id: u32,
-        model: ModelInfo,
+        info: ModelInfo,
     },
     Scored {
         id: u32,
@@ -135,7 +135,7 @@ pub fn handle(
             let table = datasets.working()?;
             let plan = train::plan(table, &req)?;
             progress(0.2);
-            let trained = train::run(table, &plan, &plan.spec(), &plan.train_rows())?;
+            let trained = train::run(table, &plan, &plan.fit, &plan.train_rows())?;
             progress(1.0);
             let run = Run {
                 generation,
@@ -146,7 +146,7 @@ pub fn handle(
             let id = models.keep(trained.model.clone(), Some(run));
             Ok(Response::Trained(Box::new(TrainedSummary {
                 id,
-                model: trained.model.info(),
+                info: trained.model.info(),
                 splits: trained.splits,
                 warnings: trained.warnings,
             })))
@@ -282,7 +282,7 @@ pub fn handle(
             let model = FittedModel::from_json(text, &name)?;
             let info = model.info();
             let id = models.keep(model, None);
-            Ok(Response::Imported { id, model: info })
+            Ok(Response::Imported { id, info })
         }
         Request::Score { id } => {
             let table = datasets.working()?;

@@ -10,7 +10,7 @@
 //! `p < 1 − C` (the same as `z > Φ⁻¹(C)`).
 
 use super::analysis::Verdict;
-use super::request::{RolloutRequest, Strategy};
+use super::config::{RolloutRequest, Strategy};
 use super::run::{LatencyResult, Outcome, RolloutReport, StepResult};
 use crate::basics::special::normal_cdf;
 use serde::{Deserialize, Serialize};

@@ -11,7 +11,7 @@
 //! p99 bound (the baseline's p99 plus the tolerance) is a second metric.
 //! The Prometheus queries are placeholders to point at your own metrics.
 
-use super::request::RolloutRequest;
+use super::config::RolloutRequest;
 use crate::basics::decimal::fixed;
 
 fn weight(w: f64) -> String {

@@ -5,7 +5,7 @@
 //! `exp`/`ln` and the normal quantile) and the Mann–Whitney test are all
 //! covered.
 
-use super::request::{Latency, RolloutRequest};
+use super::config::{Latency, RolloutRequest};
 use super::run::{run, Errors};
 
 /// Each step's error counts and the bits of its latency p-value, and the

@@ -15,20 +15,20 @@
 //! events; [`requests`] is the lab's door.
 
 pub mod analysis;
+pub mod config;
 pub mod explain;
 pub mod export;
 pub mod golden;
 pub mod models;
 pub mod plan;
-pub mod request;
 pub mod requests;
 pub mod run;
 pub mod service;
 
 pub use analysis::Verdict;
+pub use config::{Latency, LatencyJudge, RolloutRequest, Strategy};
 pub use explain::Explanation;
 pub use plan::{plan, Plan, PlanRequest, PlanStep};
-pub use request::{Latency, LatencyJudge, RolloutRequest, Strategy};
 pub use requests::{handle, Request, Response};
 pub use run::{run, Errors, Outcome, RolloutReport, StepResult};
 pub use service::{HttpRequest, HttpResponse, Service};

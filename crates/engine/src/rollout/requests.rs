@@ -3,10 +3,10 @@
 //! are their real errors on the working dataset's rows (`mlops rollout`,
 //! with or without `--baseline-model`/`--candidate-model` and `--data`).
 
+use super::config::RolloutRequest;
 use super::explain::{explain, Explanation};
 use super::models::wrong_on_rows;
 use super::plan::{plan, Plan, PlanRequest};
-use super::request::RolloutRequest;
 use super::run::{run, Errors, RolloutReport};
 use super::service::{example_body, HttpRequest, HttpResponse, Service};
 use crate::basics::error::Result;

@@ -13,7 +13,7 @@
 use super::analysis::{
     canary_score, error_verdict, latency_verdict, mann_whitney_greater, Verdict,
 };
-use super::request::{Latency, RolloutRequest, Strategy};
+use super::config::{Latency, RolloutRequest, Strategy};
 use crate::basics::error::Result;
 use crate::basics::math::{exp, ln};
 use crate::basics::rng::{below, seeded, unit_f64};

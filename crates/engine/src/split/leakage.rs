@@ -23,18 +23,9 @@ pub struct Moments {
 
 fn moments(values: impl Iterator<Item = f64>) -> Moments {
     let v: Vec<f64> = values.collect();
-    if v.is_empty() {
-        return Moments {
-            mean: None,
-            std: None,
-        };
-    }
-    let n = v.len() as f64;
-    let mean = v.iter().sum::<f64>() / n;
-    let var = v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n;
     Moments {
-        mean: Some(mean),
-        std: Some(var.sqrt()),
+        mean: crate::basics::stats::mean(&v),
+        std: crate::basics::stats::population_std(&v),
     }
 }
 

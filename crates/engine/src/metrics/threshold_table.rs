@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Sorted distinct scores and the cumulative counts at each.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Sweep {
+pub struct ThresholdTable {
     /// Distinct scores, descending.
     pub scores: Vec<f64>,
     /// Positives scoring `>= scores[k]`.
@@ -60,13 +60,13 @@ fn frac(a: u64, b: u64) -> f64 {
     }
 }
 
-impl Sweep {
+impl ThresholdTable {
     /// Builds the sweep of finite `scores` with truths `positive`.
-    pub fn new(scores: &[f64], positive: &[bool]) -> Sweep {
+    pub fn new(scores: &[f64], positive: &[bool]) -> ThresholdTable {
         // `+ 0.0` makes -0.0 equal to 0.0; `!` makes the order descending.
         let keys: Vec<u64> = scores.iter().map(|&s| !f64_order_key(s + 0.0)).collect();
         let order = order_by_key(&keys);
-        let mut sweep = Sweep::default();
+        let mut sweep = ThresholdTable::default();
         let (mut tp, mut fp) = (0u64, 0u64);
         for (i, &row) in order.iter().enumerate() {
             if positive.get(row).copied().unwrap_or(false) {
@@ -145,7 +145,7 @@ mod tests {
     fn counts_at_thresholds() {
         let s = [0.1, 0.4, 0.35, 0.8];
         let y = [false, false, true, true];
-        let sw = Sweep::new(&s, &y);
+        let sw = ThresholdTable::new(&s, &y);
         assert_eq!(sw.scores, vec![0.8, 0.4, 0.35, 0.1]);
         assert_eq!(
             sw.at(0.5),
@@ -175,14 +175,14 @@ mod tests {
 
     #[test]
     fn ties_count_as_one_threshold() {
-        let sw = Sweep::new(&[0.5, 0.5, 0.5], &[true, false, true]);
+        let sw = ThresholdTable::new(&[0.5, 0.5, 0.5], &[true, false, true]);
         assert_eq!(sw.scores, vec![0.5]);
         assert_eq!(sw.roc_auc(), Some(0.5));
     }
 
     #[test]
     fn one_class_has_no_auc() {
-        let sw = Sweep::new(&[0.2, 0.9], &[true, true]);
+        let sw = ThresholdTable::new(&[0.2, 0.9], &[true, true]);
         assert_eq!(sw.roc_auc(), None);
         assert_eq!(sw.average_precision(), 1.0);
     }
