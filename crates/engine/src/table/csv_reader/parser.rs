@@ -281,12 +281,24 @@ impl Parser {
             &self.name,
             &mut warnings,
         );
-        let columns = self
+        let columns: Vec<_> = self
             .columns
             .into_iter()
             .zip(names)
             .map(|(builder, name)| builder.finish(name, windows_1252))
             .collect();
+        if self.delimiter != b',' {
+            for c in &columns {
+                if let Some(example) = decimal_comma_example(c) {
+                    warnings.push(format!(
+                        "{}: column \"{}\" holds numbers with a decimal comma (\"{example}\"); \
+                         it is read as text, since a number's decimal point is '.': \
+                         export the file with '.' decimals to read it as numbers",
+                        self.name, c.name
+                    ));
+                }
+            }
+        }
         Ok(Table {
             name: self.name,
             columns,
@@ -304,4 +316,29 @@ impl Parser {
             warnings,
         })
     }
+}
+
+/// A value of `column` written with a decimal comma (`1,52`, `-0,5`,
+/// `1.234,5`) when every one of its values looks so and one has a comma:
+/// the export of a spreadsheet set to a European locale.
+fn decimal_comma_example(column: &crate::table::Column) -> Option<&str> {
+    let crate::table::ColumnData::Categorical { dictionary, .. } = &column.data else {
+        return None;
+    };
+    let looks_so = |v: &str| {
+        let v = v.trim_matches([' ', '\t']);
+        let v = v.strip_prefix(['-', '+']).unwrap_or(v);
+        let (whole, fraction) = v.split_once(',').unwrap_or((v, "0"));
+        let groups_ok = whole.split('.').enumerate().all(|(i, g)| {
+            !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()) && (i == 0 || g.len() == 3)
+        });
+        groups_ok && !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    if dictionary.is_empty() || !dictionary.iter().all(|v| looks_so(v)) {
+        return None;
+    }
+    dictionary
+        .iter()
+        .find(|v| v.contains(','))
+        .map(String::as_str)
 }

@@ -524,3 +524,27 @@ fn fast_and_quoted_paths_mix() {
     assert_eq!(texts(&t, "b"), vec![s("x"), s("y\nz"), s("w"), s("v")]);
     assert_eq!(t.column("a").unwrap().number(3), Some(4.0));
 }
+
+#[test]
+fn decimal_commas_stay_text_with_a_warning_naming_the_column() {
+    let t = read("height;weight;city\n1,52;60,5;K\n1,80;1.082,0;B\n1,65;;W\n");
+    assert_eq!(t.columns[0].kind(), ColumnKind::Categorical);
+    let said: Vec<&String> = t
+        .warnings
+        .iter()
+        .filter(|w| w.contains("decimal comma"))
+        .collect();
+    assert_eq!(said.len(), 2, "{:?}", t.warnings);
+    assert!(
+        said[0].contains("\"height\"") && said[0].contains("1,52"),
+        "{said:?}"
+    );
+    assert!(said[1].contains("\"weight\""), "{said:?}");
+    // Text that merely has commas, or a comma-separated file, says nothing.
+    let t = read("a;b\nx,y;1\n2,5;2\n");
+    assert!(
+        t.warnings.iter().all(|w| !w.contains("decimal comma")),
+        "{:?}",
+        t.warnings
+    );
+}
