@@ -68,22 +68,19 @@ fn scores(
     spec_params: Option<(&str, f64)>,
     rows: &[usize],
 ) -> Point {
-    let mut spec = plan.fit.clone();
-    if let Some((k, v)) = spec_params {
-        match spec.hyper.with(k, v) {
-            Ok(h) => spec.hyper = h,
-            Err(e) => {
-                return Point {
-                    x,
-                    train_rows: rows.len() as u64,
-                    train: Score::default(),
-                    dev: Score::default(),
-                    test: Score::default(),
-                    error: Some(e.to_string()),
-                }
-            }
-        }
-    }
+    // A parameter value the kind does not take is this point's error, as
+    // a failed fit is.
+    let spec = match spec_params {
+        Some((k, v)) => plan
+            .fit
+            .hyper
+            .with(k, v)
+            .map(|hyper| super::train::FitSpec {
+                hyper,
+                ..plan.fit.clone()
+            }),
+        None => Ok(plan.fit.clone()),
+    };
     let split = |t: &super::Trained, name: &str| {
         t.splits
             .iter()
@@ -91,7 +88,7 @@ fn scores(
             .map(|s| Score::of(&s.metrics))
             .unwrap_or_default()
     };
-    match run(table, plan, &spec, rows) {
+    match spec.and_then(|spec| run(table, plan, &spec, rows)) {
         Ok(t) => {
             let dev = if plan.split_index("dev").is_some() {
                 "dev"
